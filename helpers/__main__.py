@@ -1,0 +1,78 @@
+"""The command line: ``python -m helpers --help``.
+
+``check LOG.csv``      report each problem on its own line (exit 0 clean, 1 problems, 2 unreadable)
+``summary LOG.csv ...`` print the summary tables (``--as-of YYYY-MM-DD`` fixes "today")
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from . import log as logmod
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14") from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        lg = logmod.load(args.log, name=args.log)
+    except logmod.LogFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for problem in lg.problems:
+        print(problem)
+    if lg.problems:
+        print(f"{len(lg.problems)} problem(s) in {args.log}; fix them and run check again.", file=sys.stderr)
+        return 1
+    print(f"{args.log}: {len(lg.data)} interviews, no problems found.", file=sys.stderr)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from . import summaries
+
+    try:
+        lg = logmod.load_many(args.logs)
+    except logmod.LogFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if lg.problems:
+        print(f"note: {len(lg.problems)} problem(s) found; cells with a problem are left out of the "
+              f"figures. Run 'python -m helpers check' on each file to see them.", file=sys.stderr)
+    print(summaries.report_text(lg, as_of=args.as_of))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m helpers",
+                                     description="Informational Interview Workshop: tools for logs and lessons.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    p = sub.add_parser("check", help="report problems in a practice-interview log",
+                       description="Check a practice-interview log. Prints each problem on its own line "
+                                   "starting 'row N'. Exit 0: no problems; 1: problems found; 2: the file "
+                                   "cannot be read.")
+    p.add_argument("log", metavar="LOG.csv")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("summary", help="print the summary tables of one or more logs",
+                       description="Print the summary tables of one or more practice-interview logs.")
+    p.add_argument("logs", metavar="LOG.csv", nargs="+")
+    p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date to treat as today for due and overdue follow-ups (default: today)")
+    p.set_defaults(func=cmd_summary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

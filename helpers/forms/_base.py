@@ -1,0 +1,141 @@
+"""What every form shares: a handle with named controls, messages beside fields, safe output.
+
+A form builder returns a :class:`Form`. In a notebook it displays itself; in a test its
+controls are set and its buttons clicked from Python::
+
+    form = forms.question_form()
+    form.controls["text"].value = "What surprised you most in your first year?"
+    form.controls["save"].click()
+    form.status.value   # what the learner was told
+
+Callbacks never let an exception vanish into the browser's log: anything unexpected is
+shown in the form's status line, and nothing saved is lost.
+"""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+import ipywidgets as widgets
+
+from ..display import escape, message_html
+
+FULL = widgets.Layout(width="100%", max_width="720px")
+LABEL_STYLE = {"description_width": "initial"}
+
+
+def text(label: str, placeholder: str = "", value: str = "", area: bool = False, rows: int = 3) -> widgets.Widget:
+    """A labelled text field (the label is what a screen reader reads)."""
+    if area:
+        return widgets.Textarea(value=value, placeholder=placeholder, description=label,
+                                style=LABEL_STYLE, layout=widgets.Layout(width="100%", max_width="720px",
+                                                                         height=f"{1.6 * rows + 0.8:.1f}em"))
+    return widgets.Text(value=value, placeholder=placeholder, description=label,
+                        style=LABEL_STYLE, layout=FULL)
+
+
+def choice(label: str, options: Iterable[Any], value: Any = None) -> widgets.Dropdown:
+    opts = list(options)
+    return widgets.Dropdown(options=opts, value=value if value is not None else (opts[0] if opts else None),
+                            description=label, style=LABEL_STYLE, layout=FULL)
+
+
+def button(label: str, style: str = "primary", tooltip: str = "") -> widgets.Button:
+    return widgets.Button(description=label, button_style=style, tooltip=tooltip or label,
+                          layout=widgets.Layout(width="auto"))
+
+
+@dataclass
+class Form:
+    """A form's handle: the whole widget, its named controls, a message beside each field."""
+
+    widget: widgets.Widget
+    controls: dict[str, widgets.Widget]
+    messages: dict[str, widgets.HTML]
+    status: widgets.HTML
+    output: widgets.Output
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def _ipython_display_(self) -> None:  # shown when it is a cell's last expression
+        from IPython.display import display
+
+        display(self.widget)
+
+    def values(self) -> dict[str, Any]:
+        """Current values of every field (not buttons)."""
+        return {k: c.value for k, c in self.controls.items() if hasattr(c, "value") and not isinstance(c, widgets.Button)}
+
+    def clear_messages(self) -> None:
+        for m in self.messages.values():
+            m.value = ""
+        self.status.value = ""
+
+    def show_problems(self, problems: Iterable[Any], intro: str = "Not saved yet: please fix the field(s) marked below.") -> None:
+        """Put each problem's text beside its field (escaped); unknown fields go to the status line."""
+        self.clear_messages()
+        leftovers: list[str] = []
+        for p in problems:
+            column = getattr(p, "column", None) or getattr(p, "field", None)
+            msg = _problem_text(p)
+            if column in self.messages:
+                existing = self.messages[column].value
+                self.messages[column].value = existing + message_html(msg, "error")
+            else:
+                leftovers.append(msg)
+        self.say(intro + ("\n" + "\n".join(leftovers) if leftovers else ""), "error")
+
+    def say(self, text: str, kind: str = "ok") -> None:
+        self.status.value = message_html(text, kind)
+
+    def on_click(self, name: str, handler: Callable[["Form"], None]) -> None:
+        """Wire a button to a handler; unexpected errors are shown, never swallowed."""
+        def run(_button: widgets.Button) -> None:
+            try:
+                handler(self)
+            except Exception as exc:  # a bug: say so plainly, keep what was saved
+                self.say(f"Something went wrong and nothing new was saved ({type(exc).__name__}: {exc}). "
+                         f"Your earlier work is safe. Please tell your instructor.", "error")
+                with self.output:
+                    traceback.print_exc()
+        self.controls[name].on_click(run)
+
+
+def _problem_text(p: Any) -> str:
+    what = getattr(p, "what", None)
+    fix = getattr(p, "fix", None)
+    if what is None:
+        return str(p)
+    value = getattr(p, "value", "")
+    shown = ""
+    if value and len(str(value)) <= 60:
+        shown = f"“{value}” "
+    fix = "" if not fix else (fix if fix.endswith((".", "?", "!")) else fix + ".")
+    return f"{shown}{what}. {fix}".strip()
+
+
+def build(fields: list[tuple[str, widgets.Widget]], buttons: list[tuple[str, widgets.Button]],
+          title: str | None = None, intro: str | None = None, after: Iterable[widgets.Widget] = ()) -> Form:
+    """Lay out labelled fields (each with its message line), a row of buttons and a status line."""
+    controls: dict[str, widgets.Widget] = {}
+    messages: dict[str, widgets.HTML] = {}
+    rows: list[widgets.Widget] = []
+    if title:
+        rows.append(widgets.HTML(f"<h3 style='margin:0.3em 0'>{escape(title)}</h3>"))
+    if intro:
+        rows.append(widgets.HTML(f"<p style='margin:0 0 0.5em 0'>{escape(intro)}</p>"))
+    for name, control in fields:
+        controls[name] = control
+        messages[name] = widgets.HTML("")
+        rows.append(widgets.VBox([control, messages[name]]))
+    for name, btn in buttons:
+        controls[name] = btn
+    if buttons:
+        rows.append(widgets.HBox([b for _, b in buttons]))
+    status = widgets.HTML("")
+    output = widgets.Output()
+    rows.append(status)
+    rows.extend(after)
+    rows.append(output)
+    box = widgets.VBox(rows, layout=widgets.Layout(width="100%", max_width="760px"))
+    return Form(widget=box, controls=controls, messages=messages, status=status, output=output)
