@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -235,10 +236,18 @@ def read_raw(source: str | Path | bytes, name: str | None = None) -> tuple[pd.Da
         )
     sep = _sniff_sep(head.lstrip("\ufeff"))
     try:
-        frame = pd.read_csv(
-            io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-            encoding="utf-8-sig", skip_blank_lines=False, engine="c",
-        )
+        with warnings.catch_warnings():
+            # More cells than header names would silently become an index: make it an error.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
+                encoding="utf-8-sig", skip_blank_lines=False, engine="c", index_col=False,
+            )
+    except pd.errors.ParserWarning:
+        raise LogFileError(
+            f"{name}: line 2 has more cells than the header has column names. A value that holds "
+            f"the separator must be wrapped in double quotes, or delete the extra cells."
+        ) from None
     except pd.errors.ParserError as exc:
         raise LogFileError(f"{name} is not a well-formed CSV file: {_parser_message(exc)}") from None
     except pd.errors.EmptyDataError:
