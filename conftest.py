@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own empty workspace; nothing is written to the repo."""
+"""Shared fixtures for tests and doctests: every test gets its own empty workspace; nothing is
+written to the repository."""
 from __future__ import annotations
 
 import os
@@ -6,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
+ROOT = Path(__file__).resolve().parent
+CASES = ROOT / "tests" / "cases"
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
