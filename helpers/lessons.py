@@ -1,0 +1,347 @@
+"""The series of lessons, read from the notebooks themselves, and a check of the set-up.
+
+Every lesson's first cell is one ``# Title``, a one-line subtitle and a line saying how
+long it takes (e.g. ``*Time: 20 minutes*``). :func:`catalogue` reads those from the
+notebooks folder, so the lesson map in "Start here" and the README's table of lessons are
+built from the lessons and never drift from them.
+
+:func:`environment_report` says, from the Python side, what a learner (or a helper at
+their shoulder) needs to know when widgets do not show: versions, which Python runs the
+notebook, and where work is saved. Whether the *page* draws widgets, Python cannot know;
+the "Start here" lesson asks the learner to click a button for that.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from . import workspace
+
+NOTEBOOKS_DIR = workspace.REPO_ROOT / "notebooks"
+LESSON_NAME = re.compile(r"^\d\d-[a-z0-9-]+\.ipynb$")
+_MINUTES = re.compile(r"(\d+)\s*(?:(?:-|–|to)\s*(\d+)\s*)?min(?:ute)?s?\b", re.IGNORECASE)
+_TIME_WORD = re.compile(r"\btime\b|⏱|\bduration\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^(?:[-*+]\s|\d+[.)]\s|>|\||<)")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson as its first cell describes it."""
+
+    file: str                 # file name, e.g. "01-why-informational-interviews.ipynb"
+    title: str                # the text of the one "# Title" line
+    subtitle: str = ""        # the one-line subtitle under it ("" when there is none)
+    minutes: int | None = None  # how long it takes (the upper end of a range); None when not said
+    time: str = ""            # the time as written, e.g. "20-25 minutes"
+    problem: str = ""         # why the first cell could not be read ("" when all is well)
+
+    @property
+    def number(self) -> str:
+        """The two-digit lesson number from the file name (``"01"``)."""
+        return self.file[:2]
+
+
+def _plain(line: str) -> str:
+    """A markdown line without the emphasis markers around it.
+
+    >>> _plain("*Time: 20 minutes*")
+    'Time: 20 minutes'
+    >>> _plain("_How to ask, **well**_")
+    'How to ask, **well**'
+    """
+    text = line.strip()
+    while len(text) >= 2 and text[0] == text[-1] and text[0] in "*_":
+        text = text[1:-1].strip()
+    return text
+
+
+def parse_first_cell(source: str) -> tuple[str, str, int | None, str]:
+    """Title, subtitle, minutes and the time as written, from a lesson's first cell.
+
+    The subtitle is the first plain line after the title (emphasis markers removed) that is
+    not the time line, a list item or a heading; reading stops at the first heading.
+
+    >>> parse_first_cell("# Start here\\n\\nHow the lessons work.\\n\\n*Time: 10 minutes*\\n\\n## Objectives")
+    ('Start here', 'How the lessons work.', 10, '10 minutes')
+    >>> parse_first_cell("# Asking\\n*Time: 20-25 min*\\n- one objective")
+    ('Asking', '', 25, '20-25 min')
+    """
+    title, subtitle, minutes, time_text = "", "", None, ""
+    body: list[str] = []
+    for line in source.splitlines():
+        stripped = line.strip()
+        if not title:
+            if stripped.startswith("# "):
+                title = _plain(stripped[2:])
+            continue
+        if stripped.startswith("#"):
+            break  # the objectives (or another section) begin
+        if stripped:
+            body.append(stripped)
+    timed = [line for line in body if _MINUTES.search(line)]
+    time_line = next((line for line in timed if _TIME_WORD.search(line)), None)
+    if time_line is None:
+        time_line = next((line for line in timed if len(_plain(line)) <= 30), None)
+    if time_line is not None:
+        found = _MINUTES.search(time_line)
+        assert found is not None
+        minutes = int(found.group(2) or found.group(1))
+        time_text = found.group(0).strip()
+    subtitle = next((_plain(line) for line in body if line is not time_line and not _LIST_ITEM.match(line)), "")
+    return title, subtitle, minutes, time_text
+
+
+def read_lesson(path: Path) -> Lesson:
+    """Read one notebook's first cell. A notebook that cannot be read gives a ``problem``, not an error."""
+    name = path.name
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = nb.get("cells") or []
+        first = cells[0] if cells else {}
+        source = first.get("source", "")
+        if isinstance(source, list):
+            source = "".join(source)
+        if first.get("cell_type") != "markdown":
+            return Lesson(name, name, problem="its first cell is not a markdown cell with a '# Title'")
+    except (OSError, ValueError, AttributeError, TypeError) as exc:
+        return Lesson(name, name, problem=f"could not be read ({type(exc).__name__})")
+    title, subtitle, minutes, time_text = parse_first_cell(source)
+    if not title:
+        return Lesson(name, name, subtitle, minutes, time_text,
+                      problem="its first cell has no '# Title' line")
+    return Lesson(name, title, subtitle, minutes, time_text)
+
+
+def catalogue(folder: Path | str | None = None) -> list[Lesson]:
+    """Every lesson in the notebooks folder, in teaching order (by file name).
+
+    Only files named ``NN-title.ipynb`` directly in the folder count: instructor notebooks
+    in a subfolder, checkpoints and ``Untitled.ipynb`` are left out.
+
+    >>> [lesson.file for lesson in catalogue()][:1]
+    ['00-start-here.ipynb']
+    """
+    base = Path(folder) if folder is not None else NOTEBOOKS_DIR
+    if not base.is_dir():
+        return []
+    files = sorted(p for p in base.iterdir() if p.is_file() and LESSON_NAME.match(p.name))
+    return [read_lesson(p) for p in files]
+
+
+def total_minutes(lessons: list[Lesson] | None = None) -> int:
+    """The time all lessons take together (lessons that do not say are not counted)."""
+    lessons = catalogue() if lessons is None else lessons
+    return sum(lesson.minutes or 0 for lesson in lessons)
+
+
+def _md(text: str) -> str:
+    """Text made safe inside a markdown table cell or link text.
+
+    >>> _md("a | b [c] <d>")
+    'a \\\\| b \\\\[c\\\\] &lt;d&gt;'
+    """
+    text = html.escape(" ".join(text.split()), quote=False)
+    for ch in "\\|[]`*_":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def markdown_table(lessons: list[Lesson] | None = None, link_prefix: str = "notebooks/") -> str:
+    """A markdown table of the lessons: number, linked title, what it covers, time.
+
+    ``link_prefix`` is the path from the page holding the table to the notebooks folder:
+    ``"notebooks/"`` for the README, ``""`` for a lesson inside that folder.
+
+    >>> print(markdown_table([Lesson("01-why.ipynb", "Why", "What it is for.", 20, "20 minutes")]))
+    | # | Lesson | What it covers | Time |
+    | --- | --- | --- | --- |
+    | 01 | [Why](notebooks/01-why.ipynb) | What it is for. | 20\xa0min |
+    """
+    lessons = catalogue() if lessons is None else lessons
+    rows = ["| # | Lesson | What it covers | Time |", "| --- | --- | --- | --- |"]
+    for lesson in lessons:
+        time_text = f"{lesson.minutes}\u00a0min" if lesson.minutes is not None else "?"  # no line break
+        covers = lesson.subtitle if not lesson.problem else f"(this notebook {lesson.problem})"
+        rows.append(f"| {lesson.number} | [{_md(lesson.title)}]({link_prefix}{lesson.file}) | "
+                    f"{_md(covers)} | {time_text} |")
+    return "\n".join(rows)
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Markdown text that a notebook shows rendered (and any editor as plain text)."""
+
+    text: str
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+def lesson_map(link_prefix: str = "") -> Markdown:
+    """The lesson map shown in "Start here": the table plus the total time.
+
+    >>> "| # | Lesson |" in lesson_map().text
+    True
+    """
+    lessons = catalogue()
+    total = total_minutes(lessons)
+    hours, mins = divmod(total, 60)
+    said = f"{hours} h" + (f" {mins} min" if mins else "") if hours else f"{mins} min"
+    return Markdown(markdown_table(lessons, link_prefix) +
+                    f"\n\n{len(lessons)} lessons, about {said} in all. "
+                    f"Take them in order, one or two at a sitting.")
+
+
+# ---------------------------------------------------------------------------------------
+# The environment, as far as Python can see it
+# ---------------------------------------------------------------------------------------
+#: ipywidgets major version -> the jupyterlab_widgets major version that draws its widgets.
+FRONT_END_FOR = {8: 3, 7: 1}
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _major(version: str | None) -> int | None:
+    if not version:
+        return None
+    m = re.match(r"(\d+)", version)
+    return int(m.group(1)) if m else None
+
+
+def _pins(requirements: Path) -> dict[str, str]:
+    """Exact pins (``name==version``) in a requirements file; {} when it cannot be read."""
+    pins: dict[str, str] = {}
+    try:
+        text = requirements.read_text(encoding="utf-8")
+    except OSError:
+        return pins
+    for line in text.splitlines():
+        m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*==\s*([^\s;#]+)", line)
+        if m:
+            pins[m.group(1).lower().replace("-", "_")] = m.group(2)
+    return pins
+
+
+@dataclass
+class EnvironmentReport:
+    """What Python can tell about the set-up; ``advice`` says what to do about anything odd."""
+
+    python: str
+    executable: str
+    ipywidgets: str | None
+    jupyterlab_widgets: str | None
+    project_kernel: bool        # the kernel runs in this project's own .venv
+    pinned: dict[str, str]      # the versions requirements.txt asks for
+    workspace: str
+    workspace_exists: bool
+    workspace_from_env: bool    # INTERVIEW_WORKSPACE chose the folder
+    editor_guess: str = ""
+    advice: list[str] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, str]]:
+        def shown(version: str | None, name: str) -> str:
+            if version is None:
+                return "not installed in this kernel"
+            want = self.pinned.get(name)
+            return version if not want or want == version else f"{version} (the project pins {want})"
+
+        rows = [
+            ("Python", self.python),
+            ("Python running this notebook", self.executable),
+            ("Is it the project's own .venv?", "yes" if self.project_kernel else "no"),
+            ("ipywidgets", shown(self.ipywidgets, "ipywidgets")),
+            ("jupyterlab_widgets", shown(self.jupyterlab_widgets, "jupyterlab_widgets")),
+            ("Your work is saved in", self.workspace + ("" if self.workspace_exists else " (created on your first save)")),
+            ("Chosen by INTERVIEW_WORKSPACE?", "yes" if self.workspace_from_env else "no (the default)"),
+        ]
+        if self.editor_guess:
+            rows.append(("Editor (a guess)", self.editor_guess))
+        return rows
+
+    def text(self) -> str:
+        """The report as plain text (for any editor, or to paste into a message for help)."""
+        width = max(len(k) for k, _ in self.rows())
+        lines = [f"{k.ljust(width)}  {v}" for k, v in self.rows()]
+        lines += ["", "What to do:" if self.advice else "Nothing looks wrong from the Python side."]
+        lines += [f"- {a}" for a in self.advice]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        body = "".join(f"<tr><th scope='row' style='text-align:left'>{html.escape(k)}</th>"
+                       f"<td style='text-align:left'>{html.escape(v)}</td></tr>" for k, v in self.rows())
+        if self.advice:
+            advice = "<p><strong>What to do:</strong></p><ul>" + "".join(
+                f"<li>{html.escape(a)}</li>" for a in self.advice) + "</ul>"
+        else:
+            advice = "<p>Nothing looks wrong from the Python side.</p>"
+        return f"<table class='iiw-env'><caption>Your set-up, as Python sees it</caption>{body}</table>{advice}"
+
+
+def environment_report() -> EnvironmentReport:
+    """Versions, the Python running the notebook, and where work is saved; nothing is written.
+
+    >>> report = environment_report()
+    >>> report.python.count(".") >= 2
+    True
+    """
+    ipyw = _version("ipywidgets")
+    jlw = _version("jupyterlab_widgets")
+    pins = {k: v for k, v in _pins(workspace.REPO_ROOT / "requirements.txt").items()
+            if k in ("ipywidgets", "jupyterlab_widgets")}
+    venv = workspace.REPO_ROOT / ".venv"
+    try:
+        project_kernel = Path(sys.prefix).resolve() == venv.resolve()
+    except OSError:
+        project_kernel = False
+    folder = workspace.folder(create=False)
+    editor = ""
+    if any(k.startswith("VSCODE_") for k in os.environ):
+        editor = "VS Code"
+    elif "PYCHARM_HOSTED" in os.environ:
+        editor = "PyCharm"
+    advice: list[str] = []
+    if ipyw is None:
+        advice.append("ipywidgets is not installed in the Python running this notebook, so no form can "
+                      "show. Open the lessons with 'python workshop.py' (it installs everything), or pick "
+                      "the project's .venv as the kernel.")
+    want = FRONT_END_FOR.get(_major(ipyw) or -1)
+    if ipyw and jlw is None:
+        advice.append("jupyterlab_widgets is not installed beside this kernel. That is fine only if the "
+                      "Jupyter you opened comes from another environment that has it; otherwise forms show "
+                      "'Error displaying widget'. 'python workshop.py' sets up a matching pair.")
+    elif ipyw and want is not None and _major(jlw) != want:
+        advice.append(f"ipywidgets {ipyw} needs jupyterlab_widgets {want}.x to draw its widgets, but "
+                      f"{jlw} is installed. Install the pair pinned in requirements.txt "
+                      f"('python workshop.py setup' does it), then restart the kernel and reload the page.")
+    for name, have in (("ipywidgets", ipyw), ("jupyterlab_widgets", jlw)):
+        if have and pins.get(name) and pins[name] != have and _major(pins[name]) != _major(have):
+            advice.append(f"{name} {have} differs from the tested version {pins[name]}; if forms misbehave, "
+                          f"run the lessons from the project's .venv ('python workshop.py').")
+    if not project_kernel and editor == "VS Code":
+        advice.append("In VS Code, choose the kernel at the top right of the notebook: pick the Python in "
+                      "this project's .venv folder (run 'python workshop.py setup' once to create it).")
+    return EnvironmentReport(
+        python=sys.version.split()[0], executable=sys.executable, ipywidgets=ipyw,
+        jupyterlab_widgets=jlw, project_kernel=project_kernel, pinned=pins, workspace=str(folder),
+        workspace_exists=folder.exists(), workspace_from_env=bool(os.environ.get(workspace.ENV_VAR, "").strip()),
+        editor_guess=editor, advice=advice,
+    )

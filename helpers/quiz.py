@@ -1,0 +1,550 @@
+"""Self-check questions: load them from ``data/content/quiz.toml``, grade, save, export.
+
+The questions, every choice and the feedback on every choice live in the content file, so
+an instructor can change them without touching Python. Each question has exactly one right
+choice; choices are lettered A, B, C... in the order the file lists them.
+
+A learner's answers are saved in the workspace as ``quiz.json``, one answer per question
+(answering again replaces the earlier answer, so nothing is ever duplicated), together with
+the short notes they write for the lesson's reflection prompts.
+
+>>> q = questions("why")[0]
+>>> result = grade(q.id, q.answer.letter)
+>>> result.correct, result.problems
+(True, [])
+>>> grade(q.id, "Z").problems[0].what
+'is not one of the choices'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from . import content, workspace
+from .log import Problem
+
+CONTENT = "quiz"
+ANSWERS_FILE = "quiz.json"
+LETTERS = "ABCDEFGH"
+MIN_CHOICES, MAX_CHOICES = 2, 6
+NOTE_LIMIT = 1000          # longest reflection note a learner can save (characters)
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+_QUESTION_KEYS = {"id", "section", "prompt", "choice"}
+_CHOICE_KEYS = {"text", "correct", "feedback"}
+_REFLECTION_KEYS = {"id", "section", "prompt"}
+
+
+# ---------------------------------------------------------------------------------------
+# The content
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Choice:
+    letter: str       # "A", "B", ...
+    text: str
+    correct: bool
+    feedback: str     # why this choice is (or is not) right
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    section: str
+    prompt: str
+    choices: tuple[Choice, ...]
+
+    @property
+    def answer(self) -> Choice:
+        """The right choice."""
+        return next(c for c in self.choices if c.correct)
+
+    def choice(self, letter: str) -> Choice | None:
+        """The choice with this letter (any case), or None."""
+        letter = str(letter).strip().upper()
+        return next((c for c in self.choices if c.letter == letter), None)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A reflection prompt the learner answers in a few words."""
+
+    id: str
+    section: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class Quiz:
+    title: str
+    questions: tuple[Question, ...]
+    reflections: tuple[Prompt, ...] = ()
+
+
+def _header_lines(text: str) -> tuple[list[int], list[list[int]], list[int]]:
+    """Line numbers of each [[question]], its [[question.choice]]s and each [[reflection]]."""
+    questions: list[int] = []
+    choices: list[list[int]] = []
+    reflections: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        head = re.match(r"^\s*\[\[\s*([a-z_.]+)\s*\]\]", line)
+        if not head:
+            continue
+        name = head.group(1)
+        if name == "question":
+            questions.append(number)
+            choices.append([])
+        elif name == "question.choice" and choices:
+            choices[-1].append(number)
+        elif name == "reflection":
+            reflections.append(number)
+    return questions, choices, reflections
+
+
+def _check_keys(entry: Mapping[str, Any], allowed: set[str], where: str) -> list[str]:
+    return [f"{where}: the field '{key}' is not one this file uses (expected: {', '.join(sorted(allowed))}). "
+            f"Check its spelling." for key in entry if key not in allowed]
+
+
+def _require(entry: Mapping[str, Any], key: str, where: str, kind: type) -> str | None:
+    try:
+        content.require(entry, [key], where, {key: kind})
+    except content.ContentError as exc:
+        return str(exc)
+    return None
+
+
+def validate(data: Mapping[str, Any], file: str = "quiz.toml", text: str = "") -> tuple[Quiz | None, list[str]]:
+    """Check a loaded quiz file; return the quiz (None when unusable) and every mistake found.
+
+    ``text`` (the file's own text) lets messages name the line of each entry.
+
+    >>> quiz, mistakes = validate({"question": [{"id": "x", "section": "why", "prompt": "?",
+    ...     "choice": [{"text": "a", "correct": True, "feedback": "yes"}]}]})
+    >>> mistakes  # doctest: +ELLIPSIS
+    ['quiz.toml, question 1 (id "x"): has 1 choice; give it 2 to 6 ...']
+    """
+    q_lines, c_lines, r_lines = _header_lines(text) if text else ([], [], [])
+    mistakes: list[str] = []
+    raw_questions = data.get("question")
+    if not isinstance(raw_questions, list) or not raw_questions or not all(isinstance(q, dict) for q in raw_questions):
+        mistakes.append(f"{file}: no [[question]] entries were found. Each question starts with a line "
+                        f"[[question]] followed by id, section and prompt, then its choices, each starting "
+                        f"with [[question.choice]].")
+        raw_questions = []
+    mistakes += _check_keys({k: v for k, v in data.items() if k not in ("question", "reflection")},
+                            {"title"}, file)
+    title = data.get("title", "Self-check")
+    if not isinstance(title, str):
+        mistakes.append(f"{file}: title should be text in quotes.")
+        title = "Self-check"
+    seen: dict[str, int] = {}
+    built: list[Question] = []
+    for n, raw in enumerate(raw_questions, start=1):
+        qid = raw.get("id") if isinstance(raw.get("id"), str) else ""
+        bits = [f"line {q_lines[n - 1]}"] if len(q_lines) == len(raw_questions) else []
+        bits += [f"id \"{qid}\""] if qid else []
+        where = f"{file}, question {n}" + (f" ({', '.join(bits)})" if bits else "")
+        found = _check_keys(raw, _QUESTION_KEYS, where)
+        for key in ("id", "section", "prompt"):
+            problem = _require(raw, key, where, str)
+            if problem:
+                found.append(problem)
+        if qid and not _ID.match(qid):
+            found.append(f"{where}: the id should be lower-case letters, digits and hyphens (e.g. "
+                         f"\"two-way-exchange\"), at most 60 characters.")
+        if qid in seen:
+            found.append(f"{where}: the id \"{qid}\" is already used by question {seen[qid]}. Give each "
+                         f"question its own id.")
+        elif qid:
+            seen[qid] = n
+        raw_choices = raw.get("choice")
+        if not isinstance(raw_choices, list) or not all(isinstance(c, dict) for c in raw_choices):
+            found.append(f"{where}: has no choices. Add each choice under the question as a block "
+                         f"starting [[question.choice]] with text, correct and feedback.")
+            raw_choices = []
+        elif not MIN_CHOICES <= len(raw_choices) <= MAX_CHOICES:
+            found.append(f"{where}: has {len(raw_choices)} choice{'s' if len(raw_choices) != 1 else ''}; give it "
+                         f"{MIN_CHOICES} to {MAX_CHOICES} choices, each starting with [[question.choice]].")
+        choices: list[Choice] = []
+        texts: set[str] = set()
+        lines_here = c_lines[n - 1] if len(q_lines) == len(raw_questions) and n - 1 < len(c_lines) else []
+        for m, rc in enumerate(raw_choices, start=1):
+            cline = f" (line {lines_here[m - 1]})" if len(lines_here) == len(raw_choices) else ""
+            cwhere = f"{where}, choice {m}{cline}"
+            found += _check_keys(rc, _CHOICE_KEYS, cwhere)
+            for key, kind in (("text", str), ("feedback", str), ("correct", bool)):
+                if key == "correct" and rc.get("correct") is False:
+                    continue  # false is a value, not a missing field
+                problem = _require(rc, key, cwhere, kind)
+                if problem:
+                    found.append(problem)
+            text_value = rc.get("text") if isinstance(rc.get("text"), str) else ""
+            if text_value and text_value.strip() in texts:
+                found.append(f"{cwhere}: the same text as another choice of this question. Make each choice different.")
+            texts.add(text_value.strip())
+            if m <= len(LETTERS):
+                choices.append(Choice(LETTERS[m - 1], " ".join(text_value.split()),
+                                      rc.get("correct") is True,
+                                      " ".join(str(rc.get("feedback", "")).split())))
+        right = sum(1 for c in raw_choices if c.get("correct") is True)
+        if raw_choices and right != 1:
+            found.append(f"{where}: {right} choices are marked correct = true; mark exactly one "
+                         f"(and the others correct = false).")
+        mistakes += found
+        if not found:
+            built.append(Question(qid, raw["section"].strip(), " ".join(raw["prompt"].split()), tuple(choices)))
+    prompts: list[Prompt] = []
+    raw_reflections = data.get("reflection", [])
+    if not isinstance(raw_reflections, list) or not all(isinstance(r, dict) for r in raw_reflections):
+        mistakes.append(f"{file}: reflection prompts must each start with a line [[reflection]].")
+        raw_reflections = []
+    seen_r: set[str] = set()
+    for n, raw in enumerate(raw_reflections, start=1):
+        line = f" (line {r_lines[n - 1]})" if len(r_lines) == len(raw_reflections) else ""
+        where = f"{file}, reflection {n}{line}"
+        found = _check_keys(raw, _REFLECTION_KEYS, where)
+        for key in ("id", "section", "prompt"):
+            problem = _require(raw, key, where, str)
+            if problem:
+                found.append(problem)
+        rid = raw.get("id") if isinstance(raw.get("id"), str) else ""
+        if rid and not _ID.match(rid):
+            found.append(f"{where}: the id should be lower-case letters, digits and hyphens, at most 60 characters.")
+        if rid in seen_r:
+            found.append(f"{where}: the id \"{rid}\" is used twice. Give each reflection prompt its own id.")
+        seen_r.add(rid)
+        mistakes += found
+        if not found:
+            prompts.append(Prompt(rid, raw["section"].strip(), " ".join(raw["prompt"].split())))
+    if mistakes:
+        return None, mistakes
+    return Quiz(title, tuple(built), tuple(prompts)), []
+
+
+def _load() -> tuple[Quiz | None, list[str]]:
+    path = content.file_path(CONTENT)
+    try:
+        data = content.load(CONTENT)
+    except content.ContentError as exc:
+        return None, [str(exc)]
+    text = path.read_text(encoding="utf-8-sig")
+    return validate(data, str(path), text)
+
+
+def check_content() -> list[str]:
+    """Every mistake in the quiz file, each naming the file, the entry (and line) and the fix.
+
+    >>> check_content()
+    []
+    """
+    return _load()[1]
+
+
+def load_quiz() -> Quiz:
+    """The quiz, checked. Raises :class:`helpers.content.ContentError` listing every mistake."""
+    quiz, mistakes = _load()
+    if quiz is None:
+        raise content.ContentError("\n".join(mistakes))
+    return quiz
+
+
+def questions(section: str | None = None) -> list[Question]:
+    """The questions (of one section, when given), in file order."""
+    return [q for q in load_quiz().questions if section is None or q.section == section]
+
+
+def reflection_prompts(section: str | None = None) -> list[Prompt]:
+    """The reflection prompts (of one section, when given), in file order."""
+    return [p for p in load_quiz().reflections if section is None or p.section == section]
+
+
+def find(question_id: str) -> Question | None:
+    """The question with this id, or None."""
+    return next((q for q in load_quiz().questions if q.id == question_id), None)
+
+
+def questions_text(section: str | None = None) -> str:
+    """The questions and their lettered choices as plain text (for editors without widgets).
+
+    >>> print(questions_text("why").splitlines()[0])  # doctest: +ELLIPSIS
+    refine-not-shortcut: You have spent a week ...
+    """
+    blocks = []
+    for q in questions(section):
+        lines = [f"{q.id}: {q.prompt}"]
+        lines += [f"  {c.letter}. {c.text}" for c in q.choices]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+# ---------------------------------------------------------------------------------------
+# Grading
+# ---------------------------------------------------------------------------------------
+@dataclass(repr=False)
+class Grade:
+    """The result of checking one answer: right or not, and feedback on every choice."""
+
+    question: Question | None
+    chosen: Choice | None
+    problems: list[Problem] = field(default_factory=list)
+    saved: bool = False
+
+    @property
+    def correct(self) -> bool:
+        return self.chosen is not None and self.chosen.correct
+
+    @property
+    def feedback(self) -> str:
+        """The feedback on the chosen answer ("" when nothing valid was chosen)."""
+        return self.chosen.feedback if self.chosen else ""
+
+    @property
+    def verdict(self) -> str:
+        return "Right." if self.correct else "Not quite."
+
+    def per_choice(self) -> list[tuple[Choice, str]]:
+        """Every choice with what to make of it: ("the right answer" / "not the best answer", ...)."""
+        if self.question is None:
+            return []
+        return [(c, "the right answer" if c.correct else "not the best answer") for c in self.question.choices]
+
+    def text(self) -> str:
+        """Plain-text feedback, as shown to a learner without widgets."""
+        if self.problems or self.question is None or self.chosen is None:
+            return "Not checked: " + " ".join(str(p) for p in self.problems)
+        lines = [self.question.prompt, f"Your answer: {self.chosen.letter}. {self.chosen.text}",
+                 f"{self.verdict} {self.feedback}", "", "About each choice:"]
+        lines += [f"  {c.letter}. {c.text}\n     ({label}) {c.feedback}" for c, label in self.per_choice()]
+        if self.saved:
+            lines += ["", f"Saved in {ANSWERS_FILE}."]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    __str__ = __repr__
+
+
+def grade(question_id: str, choice: str | None) -> Grade:
+    """Check one answer (a letter, any case) against the quiz; nothing is saved.
+
+    Mistakes (no answer, an unknown question or letter) come back in ``problems``.
+    """
+    question = find(question_id)
+    if question is None:
+        return Grade(None, None, [Problem(None, str(question_id), str(question_id), "is not a question in quiz.toml",
+                                          "Use one of the ids that questions_text() lists")])
+    if choice is None or not str(choice).strip():
+        return Grade(question, None, [Problem(None, question.id, "", "No answer chosen yet",
+                                              "Choose one of the answers, then check again")])
+    chosen = question.choice(str(choice))
+    if chosen is None:
+        letters = ", ".join(c.letter for c in question.choices)
+        return Grade(question, None, [Problem(None, question.id, str(choice)[:20], "is not one of the choices",
+                                              f"Answer with one of the letters {letters}")])
+    return Grade(question, chosen)
+
+
+# ---------------------------------------------------------------------------------------
+# Saving (quiz.json in the workspace)
+# ---------------------------------------------------------------------------------------
+@dataclass
+class SaveResult:
+    """What a save did: which entries changed, which were already saved, what was wrong."""
+
+    saved: list[str] = field(default_factory=list)       # ids written (new or changed)
+    unchanged: list[str] = field(default_factory=list)   # ids already saved exactly so
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def message(self) -> str:
+        parts = []
+        if self.saved:
+            parts.append(f"Saved {len(self.saved)} in {ANSWERS_FILE}.")
+        if self.unchanged:
+            parts.append(f"{len(self.unchanged)} already saved as they are.")
+        if self.problems:
+            parts.append(" ".join(str(p) for p in self.problems))
+        return " ".join(parts) or "Nothing to save."
+
+
+def _empty() -> dict[str, Any]:
+    return {"answers": {}, "reflections": {}}
+
+
+def read_saved() -> dict[str, Any]:
+    """The saved answers and notes, ``{"answers": {...}, "reflections": {...}}``.
+
+    Raises ``ValueError`` (with the file and how to recover) when the file is damaged.
+    """
+    data = workspace.read_json(ANSWERS_FILE, None)
+    if data is None:
+        return _empty()
+    if not isinstance(data, dict) or not isinstance(data.get("answers", {}), dict) \
+            or not isinstance(data.get("reflections", {}), dict):
+        raise ValueError(f"{workspace.path(ANSWERS_FILE)} is not in the shape this lesson saves. Restore it "
+                         f"from the backups folder in your workspace, or rename it to start the self-check afresh.")
+    return {"answers": dict(data.get("answers", {})), "reflections": dict(data.get("reflections", {}))}
+
+
+def _read_for_saving() -> tuple[dict[str, Any] | None, list[Problem]]:
+    try:
+        return read_saved(), []
+    except ValueError as exc:
+        return None, [Problem(None, "file", ANSWERS_FILE, "could not be read, so nothing was saved",
+                              f"{exc} Your file was left as it was")]
+
+
+def saved_answers() -> dict[str, dict[str, Any]]:
+    """Saved answers by question id: ``{"letter", "choice", "correct", "prompt"}`` each ({} if none)."""
+    return read_saved()["answers"]
+
+
+def saved_grade(question: Question, saved: Mapping[str, Any] | None = None) -> Grade | None:
+    """The grade of the saved answer to ``question`` (None when unanswered, or when the saved
+    choice is no longer among the question's choices because the content changed)."""
+    entry = (saved if saved is not None else saved_answers()).get(question.id)
+    if not isinstance(entry, dict):
+        return None
+    chosen = next((c for c in question.choices if c.text == entry.get("choice")), None)
+    return Grade(question, chosen, saved=True) if chosen else None
+
+
+def save_answers(answers: Mapping[str, str | None]) -> SaveResult:
+    """Grade and save several answers at once (question id -> letter), in one atomic write.
+
+    Unanswered or invalid ones are reported in ``problems`` and not saved; the valid ones
+    are. An answer identical to the saved one is not written again.
+    """
+    result = SaveResult()
+    data, problems = _read_for_saving()
+    if data is None:
+        result.problems = problems
+        return result
+    changed = False
+    for qid, letter in answers.items():
+        g = grade(qid, letter)
+        if g.problems or g.question is None or g.chosen is None:
+            result.problems += g.problems
+            continue
+        entry = {"prompt": g.question.prompt, "letter": g.chosen.letter, "choice": g.chosen.text,
+                 "correct": g.chosen.correct}
+        if data["answers"].get(qid) == entry:
+            result.unchanged.append(qid)
+        else:
+            data["answers"][qid] = entry
+            result.saved.append(qid)
+            changed = True
+    if changed:
+        workspace.write_json(ANSWERS_FILE, data)
+    return result
+
+
+def answer(question_id: str, choice: str) -> Grade:
+    """Grade one answer and save it (replacing any earlier answer to that question).
+
+    The one-line way to do the self-check without widgets:
+    ``print(quiz.answer("two-way-exchange", "B"))``.
+    """
+    g = grade(question_id, choice)
+    if g.problems:
+        return g
+    result = save_answers({question_id: choice})
+    if result.problems:
+        g.problems = result.problems
+        return g
+    g.saved = True
+    return g
+
+
+def save_notes(notes: Mapping[str, str]) -> SaveResult:
+    """Save reflection notes (prompt id -> text) in one atomic write.
+
+    Empty notes are skipped (an earlier note is kept, never erased by an empty field); a
+    note longer than ``NOTE_LIMIT`` characters or for an unknown prompt is a problem, and
+    then nothing is saved. When every note is empty, that is a problem too.
+    """
+    result = SaveResult()
+    try:
+        prompts = {p.id: p for p in load_quiz().reflections}
+    except content.ContentError as exc:
+        result.problems.append(Problem(None, "file", "quiz.toml", "has a mistake", str(exc)))
+        return result
+    cleaned: dict[str, str] = {}
+    for pid, text in notes.items():
+        value = "" if text is None else str(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+        if pid not in prompts:
+            result.problems.append(Problem(None, pid, pid, "is not a reflection prompt in quiz.toml",
+                                           "Use one of the prompt ids the lesson shows"))
+        elif len(value) > NOTE_LIMIT:
+            result.problems.append(Problem(None, pid, "", f"This note is {len(value)} characters long",
+                                           f"Shorten it to {NOTE_LIMIT} characters or fewer"))
+        elif value:
+            cleaned[pid] = value
+    if not result.problems and not cleaned:
+        first = next(iter(notes), "note")
+        result.problems.append(Problem(None, first, "", "All the boxes are empty",
+                                       "Write a sentence or two in at least one box, then save"))
+    if result.problems:
+        return result
+    data, problems = _read_for_saving()
+    if data is None:
+        result.problems = problems
+        return result
+    for pid, value in cleaned.items():
+        entry = {"prompt": prompts[pid].prompt, "text": value}
+        if data["reflections"].get(pid) == entry:
+            result.unchanged.append(pid)
+        else:
+            data["reflections"][pid] = entry
+            result.saved.append(pid)
+    if result.saved:
+        workspace.write_json(ANSWERS_FILE, data)
+    return result
+
+
+def saved_notes() -> dict[str, str]:
+    """Saved reflection notes by prompt id ({} when none)."""
+    return {k: v.get("text", "") for k, v in read_saved()["reflections"].items() if isinstance(v, dict)}
+
+
+def export_text() -> str:
+    """The learner's self-check answers and notes as plain text ("" when nothing is saved)."""
+    data = read_saved()
+    answers, notes = data["answers"], data["reflections"]
+    if not answers and not notes:
+        return ""
+    try:
+        order = [q.id for q in load_quiz().questions]
+        by_id = {q.id: q for q in load_quiz().questions}
+    except content.ContentError:
+        order, by_id = [], {}
+    ids = [i for i in order if i in answers] + [i for i in answers if i not in order]
+    lines: list[str] = []
+    if answers:
+        right = sum(1 for i in ids if isinstance(answers[i], dict) and answers[i].get("correct"))
+        lines += ["Self-check answers", "", f"{len(ids)} answered, {right} right.", ""]
+        for n, qid in enumerate(ids, start=1):
+            entry = answers[qid] if isinstance(answers[qid], dict) else {}
+            q = by_id.get(qid)
+            g = saved_grade(q, answers) if q else None
+            lines.append(f"{n}. {entry.get('prompt', qid)}")
+            lines.append(f"   Your answer: {entry.get('letter', '?')}. {entry.get('choice', '')}")
+            verdict = "Right." if entry.get("correct") else "Not quite."
+            lines.append(f"   {verdict} {g.feedback if g else ''}".rstrip())
+            lines.append("")
+    if notes:
+        lines += ["My notes", ""]
+        for entry in notes.values():
+            if isinstance(entry, dict):
+                lines += [entry.get("prompt", ""), entry.get("text", ""), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+__all__ = ["ANSWERS_FILE", "Choice", "Grade", "Prompt", "Question", "Quiz", "SaveResult", "answer",
+           "check_content", "export_text", "find", "grade", "load_quiz", "questions", "questions_text",
+           "read_saved", "reflection_prompts", "save_answers", "save_notes", "saved_answers", "saved_grade",
+           "saved_notes", "validate"]

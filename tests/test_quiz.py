@@ -1,0 +1,287 @@
+"""Self-check quiz: the content file, grading with feedback on every choice, saving, the forms."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+
+from helpers import content, forms, quiz
+from helpers import workspace as ws
+
+HOSTILE = "<script>alert(1)</script> =HYPERLINK(\"http://x\")"
+TOPICS = {"refine-not-shortcut", "two-way-exchange", "candid-feedback", "no-job-request",
+          "email-request-and-thanks", "ask-for-referrals"}
+
+
+def _saved(workspace: Path) -> dict:
+    return json.loads((workspace / quiz.ANSWERS_FILE).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of data/content the test may edit; the lessons read it instead of the real one."""
+    target = tmp_path / "content"
+    shutil.copytree(content.folder(), target)
+    monkeypatch.setenv(content.ENV_VAR, str(target))
+    return target / "quiz.toml"
+
+
+# ---- the content file ----------------------------------------------------------------
+def test_shipped_quiz_is_valid_and_covers_the_lesson():
+    assert quiz.check_content() == []
+    items = quiz.questions()
+    assert 6 <= len(items) <= 8
+    assert TOPICS <= {q.id for q in items}
+    assert {q.section for q in items} == {"why", "habits"}
+    for q in items:
+        assert sum(c.correct for c in q.choices) == 1
+        assert all(len(c.feedback) > 40 for c in q.choices), f"{q.id}: every choice needs real feedback"
+    assert len(quiz.reflection_prompts("why")) == 3
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('id = "two-way-exchange"', 'id = "refine-not-shortcut"', 'is already used by question 1'),
+    ('correct = false\nfeedback = """Not quite. You will never',
+     'correct = true\nfeedback = """Not quite. You will never', "2 choices are marked correct"),
+    ('feedback = """Exactly: a two-way', 'feedbak = """Exactly: a two-way', "'feedbak' is not one this file uses"),
+    ('section = "habits"\nprompt = "How do you', 'prompt = "How do you', "the field 'section' is missing"),
+    ('correct = true\nfeedback = """Right. In a job', 'correct = "yes"\nfeedback = """Right. In a job',
+     "'correct' should be true or false"),
+    ('id = "candid-feedback"', 'id = "Candid Feedback"', "lower-case letters"),
+])
+def test_broken_copies_are_named_with_entry_line_and_fix(content_copy: Path, old: str, new: str, expected: str):
+    text = content_copy.read_text(encoding="utf-8")
+    assert old in text, "the test's edit no longer matches the shipped file"
+    content_copy.write_text(text.replace(old, new, 1), encoding="utf-8")
+    mistakes = quiz.check_content()
+    assert mistakes, "the broken file was not noticed"
+    found = "\n".join(mistakes)
+    assert expected in found
+    assert str(content_copy) in found and "question" in found and "line " in found
+
+
+def test_a_syntax_error_names_the_line(content_copy: Path):
+    lines = content_copy.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith('prompt = "Which of these sounds'))
+    lines[at] = 'prompt = "Which of these sounds most like a good informational interview?'  # no closing quote
+    content_copy.write_text("\n".join(lines), encoding="utf-8")
+    mistakes = quiz.check_content()
+    assert len(mistakes) == 1 and f"line {at + 1}" in mistakes[0]
+    with pytest.raises(content.ContentError):
+        quiz.load_quiz()
+
+
+def test_a_missing_file_and_a_file_without_questions(content_copy: Path):
+    content_copy.write_text('title = "Empty"\n', encoding="utf-8")
+    assert "no [[question]] entries" in quiz.check_content()[0]
+    content_copy.unlink()
+    assert "content file is missing" in quiz.check_content()[0]
+
+
+def test_an_edit_shows_up_in_the_lesson(content_copy: Path):
+    text = content_copy.read_text(encoding="utf-8")
+    content_copy.write_text(text.replace("Which of these sounds most like a good informational interview?",
+                                         "Which sounds best? <i>edited</i>"), encoding="utf-8")
+    assert quiz.find("two-way-exchange").prompt == "Which sounds best? <i>edited</i>"
+    form = forms.quiz_form("why")
+    page = "".join(w.value for box in form.widget.children if hasattr(box, "children")
+                   for w in box.children if isinstance(w, widgets.HTML))
+    assert "Which sounds best? &lt;i&gt;edited&lt;/i&gt;" in page and "<i>edited" not in page
+
+
+def test_a_broken_file_shows_its_message_in_the_form(content_copy: Path, workspace: Path):
+    content_copy.write_text("[[question]\nid = 1\n", encoding="utf-8")
+    form = forms.quiz_form("why")
+    assert "quiz.toml, line 1" in form.status.value
+    notes = forms.quiz_notes_form("why")
+    assert "quiz.toml, line 1" in notes.status.value
+    assert not workspace.exists() or not any(workspace.iterdir())
+
+
+# ---- grading ---------------------------------------------------------------------------
+def test_grade_right_and_wrong_with_feedback_on_every_choice():
+    q = quiz.find("two-way-exchange")
+    right = quiz.grade(q.id, q.answer.letter.lower())
+    assert right.correct and right.problems == [] and right.feedback == q.answer.feedback
+    wrong_letter = next(c.letter for c in q.choices if not c.correct)
+    wrong = quiz.grade(q.id, wrong_letter)
+    assert not wrong.correct and wrong.verdict == "Not quite."
+    text = wrong.text()
+    for c in q.choices:
+        assert c.feedback in text, "feedback for EACH choice is part of the result"
+    assert len(wrong.per_choice()) == len(q.choices)
+
+
+@pytest.mark.parametrize("qid, letter, what", [
+    ("two-way-exchange", None, "No answer chosen yet"),
+    ("two-way-exchange", "  ", "No answer chosen yet"),
+    ("two-way-exchange", "Z", "is not one of the choices"),
+    ("no-such-question", "A", "is not a question in quiz.toml"),
+])
+def test_grade_mistakes_are_values(qid, letter, what, workspace: Path):
+    result = quiz.grade(qid, letter)
+    assert not result.correct and result.problems[0].what == what
+    assert result.text().startswith("Not checked:")
+    assert not (workspace / quiz.ANSWERS_FILE).exists()
+
+
+# ---- saving ------------------------------------------------------------------------------
+def test_answers_are_saved_once_per_question(workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    result = quiz.answer("candid-feedback", "B")
+    assert result.saved and not result.correct
+    first = (workspace / quiz.ANSWERS_FILE).read_bytes()
+    writes = []
+    real = ws.write_json
+    monkeypatch.setattr(ws, "write_json", lambda *a: writes.append(a) or real(*a))
+    again = quiz.save_answers({"candid-feedback": "b"})
+    assert again.unchanged == ["candid-feedback"] and again.saved == [] and writes == []
+    assert (workspace / quiz.ANSWERS_FILE).read_bytes() == first
+    quiz.answer("candid-feedback", "A")
+    data = _saved(workspace)
+    assert list(data["answers"]) == ["candid-feedback"]
+    assert data["answers"]["candid-feedback"]["letter"] == "A" and data["answers"]["candid-feedback"]["correct"]
+
+
+def test_save_answers_keeps_valid_ones_and_reports_the_rest(workspace: Path):
+    result = quiz.save_answers({"two-way-exchange": "B", "candid-feedback": None, "nope": "A"})
+    assert result.saved == ["two-way-exchange"]
+    assert {p.column for p in result.problems} == {"candid-feedback", "nope"}
+    assert set(_saved(workspace)["answers"]) == {"two-way-exchange"}
+
+
+def test_a_damaged_answers_file_is_never_overwritten(workspace: Path):
+    workspace.mkdir(parents=True)
+    (workspace / quiz.ANSWERS_FILE).write_text("{not json", encoding="utf-8")
+    result = quiz.answer("two-way-exchange", "B")
+    assert result.problems and "could not be read" in result.problems[0].what
+    assert (workspace / quiz.ANSWERS_FILE).read_text(encoding="utf-8") == "{not json"
+    assert quiz.save_notes({"what-i-know": "x"}).problems
+    (workspace / quiz.ANSWERS_FILE).write_text("[1, 2]", encoding="utf-8")
+    assert "not in the shape" in quiz.save_answers({"two-way-exchange": "B"}).problems[0].fix
+
+
+def test_notes_validation(workspace: Path):
+    assert quiz.save_notes({"what-i-know": "   ", "what-i-can-share": ""}).problems[0].what == "All the boxes are empty"
+    long = quiz.save_notes({"what-i-know": "fine", "what-i-can-share": "x" * (quiz.NOTE_LIMIT + 1)})
+    assert long.problems[0].column == "what-i-can-share" and "characters long" in long.problems[0].what
+    assert quiz.save_notes({"made-up": "x"}).problems[0].what == "is not a reflection prompt in quiz.toml"
+    assert not (workspace / quiz.ANSWERS_FILE).exists(), "nothing is saved when a note has a problem"
+
+
+def test_notes_are_saved_raw_and_an_empty_box_never_erases(workspace: Path):
+    assert quiz.save_notes({"what-i-know": f"  {HOSTILE}\r\nsecond line  "}).saved == ["what-i-know"]
+    assert quiz.saved_notes() == {"what-i-know": f"{HOSTILE}\nsecond line"}
+    again = quiz.save_notes({"what-i-know": "", "what-i-can-share": "my findings"})
+    assert again.saved == ["what-i-can-share"]
+    assert quiz.saved_notes()["what-i-know"] == f"{HOSTILE}\nsecond line"
+    assert quiz.save_notes({"what-i-can-share": "my findings"}).unchanged == ["what-i-can-share"]
+
+
+def test_export_text(workspace: Path):
+    assert quiz.export_text() == ""
+    quiz.answer("no-job-request", "C")
+    quiz.answer("refine-not-shortcut", "A")
+    quiz.save_notes({"what-i-know": "I know a little."})
+    text = quiz.export_text()
+    assert "<" not in text.replace(HOSTILE, "")
+    lines = text.splitlines()
+    assert lines[0] == "Self-check answers"
+    assert "2 answered, 1 right." in text
+    # in the quiz's order, not the order answered
+    assert text.index("Where does an informational") < text.index("Which question keeps")
+    assert "Your answer: C." in text and "I know a little." in text and "My notes" in text
+
+
+# ---- the forms ----------------------------------------------------------------------------
+def test_quiz_form_is_idle_until_clicked(workspace: Path):
+    form = forms.quiz_form("why")
+    names = [q.id for q in quiz.questions("why")]
+    assert list(form.controls) == names + ["check"]
+    for name in names:
+        assert form.controls[name].description, "every radio group has a label"
+        assert form.controls[name].value is None
+    assert not (workspace / quiz.ANSWERS_FILE).exists()
+
+
+def test_quiz_form_checks_saves_and_shows_feedback_from_the_file(workspace: Path):
+    form = forms.quiz_form("why")
+    form.controls["check"].click()
+    assert "Nothing checked yet" in form.status.value
+    assert all("No answer chosen yet" in form.messages[q.id].value for q in quiz.questions("why"))
+    assert not (workspace / quiz.ANSWERS_FILE).exists()
+
+    q = quiz.find("candid-feedback")
+    wrong = next(c for c in q.choices if not c.correct)
+    form.controls["two-way-exchange"].value = "B"
+    form.controls[q.id].value = wrong.letter
+    form.controls["check"].click()
+    assert set(_saved(workspace)["answers"]) == {"two-way-exchange", "candid-feedback"}
+    assert "2 of 4 answered, 1 right" in form.status.value
+    shown = form.messages[q.id].value
+    assert "Not quite." in shown and f"You chose {wrong.letter}." in shown
+    for c in q.choices:  # feedback for every choice, escaped (quotes become entities)
+        assert c.feedback.replace('"', "&quot;") in shown
+    assert "No answer yet" in form.messages["refine-not-shortcut"].value
+
+    form.controls["check"].click()  # clicking again duplicates nothing
+    assert len(_saved(workspace)["answers"]) == 2
+
+    form.controls[q.id].value = q.answer.letter  # changing the answer hides the old feedback
+    assert form.messages[q.id].value == ""
+
+    reopened = forms.quiz_form("why")  # shown back from what was saved
+    assert reopened.controls["two-way-exchange"].value == "B"
+    assert reopened.controls[q.id].value == wrong.letter
+    assert "Right." in reopened.messages["two-way-exchange"].value
+    assert "2 of 4 answered" in reopened.status.value
+
+
+def test_quiz_form_for_an_unknown_section_says_so():
+    form = forms.quiz_form("nope")
+    assert "no questions in the section" in form.status.value
+
+
+def test_a_saved_answer_whose_choice_was_edited_away_is_not_shown(content_copy: Path):
+    quiz.answer("two-way-exchange", "B")
+    text = content_copy.read_text(encoding="utf-8")
+    content_copy.write_text(text.replace("You share what you have learned so far", "You share your findings"),
+                            encoding="utf-8")
+    form = forms.quiz_form("why")
+    assert form.controls["two-way-exchange"].value is None
+    assert quiz.saved_grade(quiz.find("two-way-exchange")) is None
+    assert "Your answer: B." in quiz.export_text(), "the export still shows what was saved"
+
+
+def test_notes_form_saves_escapes_and_shows_back(workspace: Path):
+    form = forms.quiz_notes_form("why")
+    ids = [p.id for p in quiz.reflection_prompts("why")]
+    assert all(form.controls[i].description for i in ids)
+    form.controls["save"].click()
+    assert "All the boxes are empty" in form.messages[ids[0]].value
+    assert not (workspace / quiz.ANSWERS_FILE).exists()
+
+    form.controls[ids[1]].value = "y" * (quiz.NOTE_LIMIT + 5)
+    form.controls["save"].click()
+    assert "characters long" in form.messages[ids[1]].value and "Not saved yet" in form.status.value
+    assert not (workspace / quiz.ANSWERS_FILE).exists()
+
+    form.controls[ids[1]].value = ""
+    form.controls[ids[0]].value = HOSTILE
+    form.controls["save"].click()
+    assert "Saved 1 note(s)" in form.status.value
+    assert _saved(workspace)["reflections"][ids[0]]["text"] == HOSTILE
+    panel = form.extras["saved"].value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in panel and "<script>" not in panel
+    assert "Not answered yet" in form.messages[ids[1]].value
+
+    form.controls[ids[0]].value = ""  # an empty box keeps the earlier note
+    form.controls[ids[2]].value = "something to share"
+    form.controls["save"].click()
+    assert "earlier note was kept" in form.messages[ids[0]].value
+    assert form.controls[ids[0]].value == HOSTILE, "the box shows what is saved"
+    assert set(_saved(workspace)["reflections"]) == {ids[0], ids[2]}
+
+    assert forms.quiz_notes_form("why").controls[ids[2]].value == "something to share"
