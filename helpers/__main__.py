@@ -2,6 +2,7 @@
 
 ``check LOG.csv``      report each problem on its own line (exit 0 clean, 1 problems, 2 unreadable)
 ``summary LOG.csv ...`` print the summary tables (``--as-of YYYY-MM-DD`` fixes "today")
+``lessons``            print the table of lessons for the README
 """
 from __future__ import annotations
 
@@ -49,6 +50,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lessons(args: argparse.Namespace) -> int:
+    from . import lessons
+
+    print(lessons.markdown_table(link_prefix=args.prefix))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers",
                                      description="Informational Interview Workshop: tools for logs and lessons.")
@@ -66,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
                    help="the date to treat as today for due and overdue follow-ups (default: today)")
     p.set_defaults(func=cmd_summary)
+    p = sub.add_parser("lessons", help="print the table of lessons (markdown) for the README",
+                       description="Print a markdown table of the lessons, read from the notebooks' first cells.")
+    p.add_argument("--prefix", default="notebooks/",
+                   help="path from the page to the notebooks folder (default: notebooks/)")
+    p.set_defaults(func=cmd_lessons)
     return parser
 
 
