@@ -93,7 +93,7 @@ def show_figure(fig: "Figure", alt: str, caption: str | None = None) -> None:
 def message_html(text: str, kind: str = "info") -> str:
     """A short escaped message line: kind is 'ok', 'error', 'tip' or 'info'."""
     colours = {"ok": "#1b5e20", "error": "#b00020", "tip": "#0d47a1", "info": "#333333"}
-    icons = {"ok": "✔ ", "error": "✖ ", "tip": "💡 ", "info": ""}
+    icons = {"ok": "✔ ", "error": "✖ ", "tip": "→ ", "info": ""}
     colour = colours.get(kind, colours["info"])
     return (f"<div class='iiw-msg iiw-{escape(kind)}' style='color:{colour};white-space:pre-wrap'>"
             f"{icons.get(kind, '')}{escape(text)}</div>")

@@ -36,9 +36,12 @@ def text(label: str, placeholder: str = "", value: str = "", area: bool = False,
 
 
 def choice(label: str, options: Iterable[Any], value: Any = None) -> widgets.Dropdown:
+    """A labelled dropdown; options are values or (label, value) pairs."""
     opts = list(options)
-    return widgets.Dropdown(options=opts, value=value if value is not None else (opts[0] if opts else None),
-                            description=label, style=LABEL_STYLE, layout=FULL)
+    if value is None and opts:
+        first = opts[0]
+        value = first[1] if isinstance(first, tuple) and len(first) == 2 else first
+    return widgets.Dropdown(options=opts, value=value, description=label, style=LABEL_STYLE, layout=FULL)
 
 
 def button(label: str, style: str = "primary", tooltip: str = "") -> widgets.Button:
@@ -71,7 +74,7 @@ class Form:
             m.value = ""
         self.status.value = ""
 
-    def show_problems(self, problems: Iterable[Any], intro: str = "Not saved yet: please fix the field(s) marked below.") -> None:
+    def show_problems(self, problems: Iterable[Any], intro: str = "Not saved yet: please fix the field(s) marked above.") -> None:
         """Put each problem's text beside its field (escaped); unknown fields go to the status line."""
         self.clear_messages()
         leftovers: list[str] = []
