@@ -373,12 +373,25 @@ def hypothesis(finding: str) -> str:
     text = re.sub(r"[\s.!?;:,…]+$", "", text).strip()
     if not text:
         return ""
+    return f"{HYPOTHESIS_LEAD} {lower_first_word(text)}. {HYPOTHESIS_ASK}"
+
+
+def lower_first_word(text: str) -> str:
+    """Lower-case the first word when it is an ordinary word, so it reads mid-sentence.
+
+    Names and acronyms are kept.
+
+    >>> lower_first_word("Most firms hire in spring")
+    'most firms hire in spring'
+    >>> lower_first_word("London hospitals are short of nurses")
+    'London hospitals are short of nurses'
+    """
     first = re.match(r"[^\W\d_]+", text)
     if first:
         word = first.group(0)
         if word[0].isupper() and word[1:] == word[1:].lower() and word.lower() in _COMMON_STARTERS:
-            text = word[0].lower() + text[1:]
-    return f"{HYPOTHESIS_LEAD} {text}. {HYPOTHESIS_ASK}"
+            return word[0].lower() + text[1:]
+    return text
 
 
 # ---------------------------------------------------------------------------------------

@@ -10,12 +10,13 @@ import importlib
 
 from ._base import Form, build, button, choice, text
 
-_MODULES = ["start", "quiz", "questions", "emails", "referrals", "logbook", "insights", "reflection"]
+_MODULES = ["start", "quiz", "questions", "emails", "referrals", "logbook", "insights", "reflection", "sharing"]
 
 __all__ = ["Form", "build", "button", "choice", "text"]
 
 
 def __getattr__(name: str):
+    broken: list[str] = []
     for module_name in _MODULES:
         full = f"{__name__}.{module_name}"
         try:
@@ -23,7 +24,12 @@ def __getattr__(name: str):
         except ModuleNotFoundError as exc:
             if exc.name == full:
                 continue
-            raise
+            broken.append(f"{module_name}: {exc}")
+            continue
+        except Exception as exc:  # one broken activity must not break every other lesson
+            broken.append(f"{module_name}: {type(exc).__name__}: {exc}")
+            continue
         if name in getattr(module, "__all__", ()):
             return getattr(module, name)
-    raise AttributeError(f"helpers.forms has no form named {name!r}")
+    hint = f" (these form modules failed to load: {'; '.join(broken)})" if broken else ""
+    raise AttributeError(f"helpers.forms has no form named {name!r}{hint}")

@@ -1,0 +1,186 @@
+"""The lesson 06 form driven from Python: set values, click, read the saved file and the shown table."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+
+from helpers import forms, workspace
+from helpers.forms import insights as insight_forms
+
+GOOD = "People in accounting at large manufacturers are watching the new rules."
+HOSTILE = "<script>alert('x')</script>"
+
+
+@pytest.fixture
+def form():
+    return insight_forms.insight_form()
+
+
+def saved(workspace: Path) -> list[dict]:
+    return json.loads((workspace / "insights.json").read_text(encoding="utf-8"))["insights"]
+
+
+def test_the_form_is_found_through_forms_and_every_field_has_a_label():
+    assert forms.insight_form is insight_forms.insight_form
+    built = insight_forms.insight_form()
+    for name, control in built.controls.items():
+        assert getattr(control, "description", "").strip(), f"{name} has no label"
+    assert {"insight", "audience_sector", "pattern", "start_from", "preview", "save", "delete"} <= set(built.controls)
+
+
+def test_a_fresh_form_shows_an_empty_list_and_earlier_insights_from_the_sample(form, workspace):
+    assert "No sentences saved yet" in form.extras["table"].value
+    labels = [label for label, _ in form.controls["start_from"].options]
+    assert any("People in accounting at large manufacturers" in label for label in labels)
+    assert form.controls["delete"].disabled
+    assert not (workspace / "insights.json").exists()
+
+
+def test_preview_shows_the_sentence_and_saves_nothing(form, workspace):
+    form.controls["insight"].value = GOOD
+    form.controls["preview"].click()
+    assert "Preview (not saved yet)" in form.extras["preview"].value
+    assert "I&#x27;ve been speaking with people across the field" in form.extras["preview"].value
+    assert "Ready to share" in form.status.value and "sample log" in form.status.value
+    assert not (workspace / "insights.json").exists()
+
+
+def test_save_writes_the_file_and_shows_it_back_twice_is_once(form, workspace):
+    form.controls["insight"].value = GOOD
+    form.controls["audience_sector"].value = "Healthcare"
+    form.controls["save"].click()
+    assert "Saved" in form.status.value
+    [entry] = saved(workspace)
+    assert entry["audience_sector"] == "healthcare"
+    assert entry["sentence"].startswith("I've been speaking with people in healthcare")
+    table = form.extras["table"].value
+    assert "people in healthcare and nearby fields" in table and entry["saved_on"] in table
+    assert "Saved sentence" in form.extras["preview"].value
+    before = (workspace / "insights.json").read_bytes()
+    form.controls["save"].click()
+    assert "already in your list" in form.status.value
+    assert (workspace / "insights.json").read_bytes() == before
+    assert [label for label, _ in form.controls["delete_which"].options][0] == "(choose one)"
+    assert not form.controls["delete"].disabled
+
+
+def test_the_list_is_rendered_from_the_saved_file(workspace):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "insights.json").write_text(json.dumps({"insights": [
+        {"id": "abc", "insight": "x", "audience_sector": "", "pattern": "theme",
+         "sentence": "Written <b>elsewhere</b> & kept", "saved_on": "2026-01-02"}]}), encoding="utf-8")
+    form = insight_forms.insight_form()
+    table = form.extras["table"].value
+    assert "Written &lt;b&gt;elsewhere&lt;/b&gt; &amp; kept" in table and "<b>elsewhere" not in table
+
+
+@pytest.mark.parametrize("insight, sector, field, expected", [
+    ("", "", "insight", "is empty. Fill in one thing you learned"),
+    ("x" * 301, "", "insight", "is 301 characters long. Shorten it to 300 characters or fewer."),
+    (HOSTILE + " clinics hire", "", "insight", "contains web-page code (&lt;script&gt;)"),
+    ('=HYPERLINK("http://evil.example","x")', "", "insight", "which a spreadsheet would run as a formula"),
+    (GOOD, "<img src=x onerror=alert(1)>", "audience_sector", "contains web-page code (&lt;img"),
+    (GOOD, "s" * 81, "audience_sector", "is 81 characters long"),
+])
+def test_bad_input_is_marked_beside_its_field_and_nothing_is_saved(form, workspace, insight, sector, field, expected):
+    form.controls["insight"].value = GOOD.replace("rules", "laws")
+    form.controls["save"].click()
+    before = (workspace / "insights.json").read_bytes()
+    form.controls["insight"].value = insight
+    form.controls["audience_sector"].value = sector
+    form.controls["save"].click()
+    message = form.messages[field].value
+    assert expected in message, message
+    assert "<script>" not in message and "<img" not in message
+    assert "Not saved yet" in form.status.value
+    assert (workspace / "insights.json").read_bytes() == before
+    assert len(saved(workspace)) == 1
+
+
+def test_a_privacy_warning_is_beside_the_field_and_blocks_saving(form, workspace):
+    form.controls["insight"].value = "Fatima at Pinecrest told me off the record that budgets are frozen"
+    form.controls["save"].click()
+    message = form.messages["insight"].value
+    assert "“Fatima” is the name of a contact in the sample log (Fatima Noor)" in message
+    assert "Pinecrest" in message and "off the record" in message
+    assert "someone I spoke with in accounting" in message
+    assert "would give away something private" in form.status.value and "sample log" in form.status.value
+    assert form.extras["preview"].value == ""
+    assert not (workspace / "insights.json").exists()
+    form.controls["preview"].click()
+    assert "Not ready to share yet" in form.status.value and "Fatima" in form.messages["insight"].value
+
+
+def test_fixing_the_text_clears_the_messages(form, workspace):
+    form.controls["insight"].value = "Fatima says budgets are frozen this year"
+    form.controls["preview"].click()
+    assert form.messages["insight"].value
+    form.controls["insight"].value = "Finance teams say budgets are frozen this year"
+    form.controls["preview"].click()
+    assert form.messages["insight"].value == "" and "Ready to share" in form.status.value
+
+
+def test_a_chosen_pattern_is_used(form, workspace):
+    form.controls["insight"].value = GOOD
+    form.controls["pattern"].value = "curious"
+    form.controls["save"].click()
+    assert saved(workspace)[0]["sentence"].startswith("Something I heard from a few people")
+
+
+def test_copying_an_earlier_insight(form):
+    form.controls["use"].click()
+    assert "Nothing chosen" in form.messages["start_from"].value
+    value = form.controls["start_from"].options[1][1]
+    form.controls["start_from"].value = value
+    form.controls["use"].click()
+    assert form.controls["insight"].value == value and "Copied" in form.status.value
+
+
+def test_delete_from_the_form(form, workspace):
+    for text in [GOOD, "Clinics hire coordinators from patient-facing roles"]:
+        form.controls["insight"].value = text
+        form.controls["save"].click()
+    form.controls["delete"].click()
+    assert "choose a saved sentence" in form.status.value and len(saved(workspace)) == 2
+    first = saved(workspace)[0]
+    form.controls["delete_which"].value = first["id"]
+    form.controls["delete"].click()
+    assert "Deleted" in form.status.value
+    assert [i["id"] for i in saved(workspace)] != [first["id"]] and len(saved(workspace)) == 1
+    assert "reporting" not in form.extras["table"].value and "watching the new rules" not in form.extras["table"].value
+
+
+def test_a_damaged_file_is_shown_and_kept(workspace):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "insights.json").write_text("{oops", encoding="utf-8")
+    form = insight_forms.insight_form()
+    assert "damaged" in form.extras["table"].value
+    form.controls["insight"].value = GOOD
+    form.controls["save"].click()
+    assert "damaged" in form.status.value and "Something went wrong" not in form.status.value
+    assert (workspace / "insights.json").read_text() == "{oops"
+
+
+def test_a_broken_content_file_shows_its_message_instead_of_the_form(tmp_path, monkeypatch):
+    folder = tmp_path / "content"
+    shutil.copytree(workspace.DATA_DIR / "content", folder)
+    path = folder / "insights.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{insight}. Is that", "{insight. Is that"), encoding="utf-8")
+    monkeypatch.setenv("INTERVIEW_CONTENT", str(folder))
+    form = insight_forms.insight_form()
+    assert "insights.toml" in form.status.value and "does not pair up" in form.status.value
+    assert isinstance(form.widget, widgets.VBox) and not form.controls
+
+
+def test_an_unreadable_log_is_said_and_the_form_still_works(workspace):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "interview_log.csv").write_bytes(b"")
+    form = insight_forms.insight_form()
+    assert "could not be read" in form.status.value and form.controls["start_from"].disabled
+    form.controls["insight"].value = "Clinics hire coordinators from patient-facing roles"
+    form.controls["preview"].click()
+    assert "names in it were not checked" in form.status.value and "Ready to share" in form.status.value
