@@ -3,6 +3,9 @@
 ``check LOG.csv``      report each problem on its own line (exit 0 clean, 1 problems, 2 unreadable)
 ``summary LOG.csv ...`` print the summary tables (``--as-of YYYY-MM-DD`` fixes "today")
 ``lessons``            print the table of lessons for the README
+``check-content [DIR]``   check the lesson content files (exit 0 clean, 1 problems, 2 unusable folder)
+``build-student OUT_DIR`` student copies: solution/instructor cells removed, outputs cleared
+``share LOG.csv --out SHARED.csv`` anonymised copy of a log for the instructor
 """
 from __future__ import annotations
 
@@ -79,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefix", default="notebooks/",
                    help="path from the page to the notebooks folder (default: notebooks/)")
     p.set_defaults(func=cmd_lessons)
+    from .instructor_cli import register as register_instructor_commands
+
+    register_instructor_commands(sub)
     return parser
 
 

