@@ -1,0 +1,367 @@
+"""A class on a real JupyterHub: three learners and an instructor, each their own Unix user.
+
+Each learner logs in through the hub's login form, follows the instructor's nbgitpuller link
+(the lessons are cloned from a local repository into their home), runs every lesson in
+kernels of their own (all three learners at once), and saves a drafted question, a log entry and a shared copy of the log through the
+helpers. Then: each learner sees only their own work; one learner's kernel cannot read
+another's files; one learner's cookie or token is refused on another's server; updating the
+lessons leaves their work alone; the instructor collects the shared logs through the hub and
+the class summary runs on them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import requests
+
+from hub import hubrun
+
+ROOT = hubrun.ROOT
+LESSON = "notebooks/02-research-to-questions.ipynb"   # the lesson the link opens
+# Every learner runs every lesson (Run All, as on a fresh workspace), all at the same time:
+# nothing in them may assume a single user.
+LESSONS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+SUMMARY = "notebooks/instructor/01-class-summary.ipynb"  # what the instructor runs on the logs
+FOLDER = hubrun.LESSONS_FOLDER
+WORK = hubrun.WORK_FOLDER
+
+# What each learner saves: different people, places and fields, so any leak would show.
+PEOPLE = [
+    {"contact": "Rosa Quintero", "organisation": "Lakeside Clinic", "sector": "nursing", "email": "rosa.q@lakeside.example"},
+    {"contact": "Tariq Haddad", "organisation": "Harbour Accounting", "sector": "accounting", "email": "t.haddad@harbour.example"},
+    {"contact": "Ilse Brandt", "organisation": "Northway Freight", "sector": "logistics", "email": "ilse@northway.example"},
+]
+
+
+@dataclass
+class Learner:
+    name: str
+    person: dict[str, str]
+    session: requests.Session
+    token: str = ""
+    kernel: Any = None
+    pull: Any = None
+    lesson_errors: list[str] = field(default_factory=list)
+    saved: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def question(self) -> str:
+        return f"What has changed most in {self.person['sector']} work over the last five years?"
+
+
+@dataclass
+class Classroom:
+    hub: hubrun.Hub
+    site: hubrun.Site
+    learners: list[Learner]
+    instructor: Learner
+    setup_seconds: float = 0.0
+
+
+def _owner(path: Path) -> int:
+    try:
+        return path.lstat().st_uid
+    except OSError:
+        return -1
+
+
+def _save_work_code(learner: Learner) -> str:
+    p = learner.person
+    entry = {"date": "2026-10-05", "contact": p["contact"], "organisation": p["organisation"],
+             "sector": p["sector"], "status": "held", "kind": "real", "channel": "video", "referrals": "1",
+             "notes": f"{p['contact']} said to mail {p['email']} about the {p['sector']} team"}
+    return f"""
+from helpers import log, questions, share, workspace
+q = questions.add_question({learner.question!r}, "industry")
+e = log.add_entry({entry!r})
+shared_path, shared_message = share.share_learner_log()
+print(json.dumps({{"question_ok": q.ok, "question_message": q.message,
+                   "question_problems": [str(x) for x in q.problems],
+                   "entry_saved": e.saved, "entry_problems": [str(x) for x in e.problems],
+                   "shared": str(shared_path), "shared_message": shared_message,
+                   "workspace": str(workspace.folder())}}))
+"""
+
+
+def _run_lessons(hub: hubrun.Hub, learner: Learner) -> None:
+    """Run every code cell of every lesson in a kernel of the learner's own, as Run All would."""
+    for lesson in LESSONS:
+        notebook = json.loads((ROOT / lesson).read_text(encoding="utf-8"))
+        kernel = hubrun.Kernel(hub, learner.name, learner.token, f"{FOLDER}/{lesson}")
+        try:
+            for i, source in enumerate(hubrun.code_cells(notebook)):
+                run = kernel.execute(source)
+                if run.error or run.stderr:
+                    learner.lesson_errors.append(f"{lesson} cell {i}: {run.error} {run.stderr.strip()[:300]}")
+                    break
+        finally:
+            kernel.close()
+
+
+@pytest.fixture(scope="module")
+def classroom(hub: hubrun.Hub, site: hubrun.Site, request: pytest.FixtureRequest) -> Iterator[Classroom]:
+    started = time.monotonic()
+    learners = [Learner(n, PEOPLE[i], hubrun.login(hub, n)) for i, n in enumerate(site.learners)]
+    instructor = Learner(site.instructors[0], {}, hubrun.login(hub, site.instructors[0]))
+    everyone = learners + [instructor]
+    for person in everyone:
+        assert person.session.login_status == 302, f"{person.name} could not log in"  # type: ignore[attr-defined]
+    logged_in = time.monotonic()
+    hub.start_servers([p.name for p in everyone])
+    servers_up = time.monotonic()
+
+    def prepare(person: Learner) -> None:
+        person.pull = hubrun.gitpull(person.session, hub, person.name, LESSON)
+        if not person.pull.finished:
+            return
+        person.token = hub.token_for(person.name)
+        # A kernel of its own (a session per path: not one of the lessons' paths).
+        scratch = "notebooks/instructor/hub-test.ipynb" if person is instructor else "notebooks/hub-test.ipynb"
+        person.kernel = hubrun.Kernel(hub, person.name, person.token, f"{FOLDER}/{scratch}")
+        person.kernel.execute("import json, os").check()
+        if person is instructor:
+            return
+        _run_lessons(hub, person)
+        run = person.kernel.execute(_save_work_code(person)).check("saving the learner's work")
+        person.saved = json.loads(run.stdout.strip().splitlines()[-1])
+
+    failures: list[str] = []
+
+    def prepare_or_report(person: Learner) -> None:
+        try:
+            prepare(person)
+        except Exception as exc:  # reported below, with the learner's name
+            failures.append(f"{person.name}: {type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=prepare_or_report, args=(p,)) for p in everyone]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == [], "setting up the class failed:\n" + "\n".join(failures) + "\n" + hub.log_tail(40)
+    room = Classroom(hub, site, learners, instructor, time.monotonic() - started)
+    print(f"\n[hub] class of {len(learners)} learners and an instructor set up in {room.setup_seconds:.1f} s: "
+          f"log in {logged_in - started:.1f} s, servers {servers_up - logged_in:.1f} s, "
+          f"lessons pulled, run and work saved {time.monotonic() - servers_up:.1f} s")
+    try:
+        yield room
+    finally:
+        for person in everyone:
+            if person.kernel is not None:
+                try:
+                    person.kernel.close()
+                except Exception:  # the server may be gone already
+                    pass
+
+
+@pytest.fixture(autouse=True)
+def _hub_log_on_failure(request: pytest.FixtureRequest, hub: hubrun.Hub) -> Iterator[None]:
+    yield
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        report.sections.append(("hub log (last lines)", hub.log_tail(60)))
+
+
+# ---- delivering the lessons -----------------------------------------------------------------
+def test_each_learner_pulls_the_lessons_and_runs_them(classroom: Classroom):
+    for person in classroom.learners + [classroom.instructor]:
+        assert person.pull.finished, f"{person.name}: nbgitpuller failed: {person.pull.error}"
+        listing = hubrun.contents(classroom.hub, person.name, f"{FOLDER}/notebooks", session=person.session)
+        assert listing.status_code == 200
+        names = {item["name"] for item in listing.json()["content"]}
+        assert Path(LESSON).name in names, f"{person.name} did not get the lessons"
+    assert LESSONS and LESSON in LESSONS
+    for person in classroom.learners:
+        assert person.lesson_errors == [], f"{person.name}: lessons failed in their kernels"
+
+
+def test_work_is_saved_in_each_learners_own_home(classroom: Classroom):
+    for person in classroom.learners:
+        saved = person.saved
+        assert saved["question_ok"], f"{person.name}: {saved['question_message']} {saved['question_problems']}"
+        assert saved["entry_saved"], f"{person.name}: {saved['entry_problems']}"
+        assert saved["workspace"] == str(classroom.site.workspace(person.name))
+        assert saved["shared"] == str(classroom.site.workspace(person.name) / "shared_log.csv")
+        account = hubrun.pwd.getpwnam(person.name)
+        home = classroom.site.home(person.name)
+        for folder in (home, classroom.site.workspace(person.name)):
+            info = folder.stat()
+            assert (info.st_uid, stat.S_IMODE(info.st_mode)) == (account.pw_uid, 0o700), folder
+        for file in classroom.site.workspace(person.name).iterdir():
+            info = file.stat()
+            assert info.st_uid == account.pw_uid, f"{file} is not owned by {person.name}"
+            assert stat.S_IMODE(info.st_mode) & 0o077 == 0, f"{file} can be read by others"
+        # Nothing was written into the lessons' folder (nbgitpuller owns it) ...
+        assert not (home / FOLDER / "my_work").exists()
+    # ... nor anywhere a learner shares with others.
+    uids = {hubrun.pwd.getpwnam(p.name).pw_uid for p in classroom.learners}
+    for shared in (Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")):
+        strays = [str(f) for f in shared.iterdir() if _owner(f) in uids]
+        assert strays == [], f"a learner's kernel wrote outside their home: {strays}"
+
+
+def test_each_learner_sees_only_their_own_work(classroom: Classroom):
+    everyone = {p.person["contact"] for p in classroom.learners}
+    for person in classroom.learners:
+        view = person.kernel.value(
+            "{'questions': [q['text'] for q in questions.saved_questions()],"
+            " 'contacts': sorted(set(log.learner_log()[0].data['contact'])),"
+            " 'is_sample': log.learner_log()[1]}")
+        assert view["questions"] == [person.question]
+        assert view["contacts"] == [person.person["contact"]]
+        assert view["is_sample"] is False
+        listing = hubrun.contents(classroom.hub, person.name, WORK, session=person.session)
+        assert listing.status_code == 200
+        files = {item["name"] for item in listing.json()["content"]}
+        assert {"interview_log.csv", "questions.json", "shared_log.csv"} <= files
+        own = hubrun.contents(classroom.hub, person.name, f"{WORK}/interview_log.csv", session=person.session)
+        text = own.json()["content"]
+        assert person.person["contact"] in text
+        assert not (everyone - {person.person["contact"]}) & {c for c in everyone if c in text}
+
+
+def test_a_learners_kernel_cannot_read_or_write_another_learners_work(classroom: Classroom):
+    first, second = classroom.learners[0], classroom.learners[1]
+    other_home = classroom.site.home(second.name)
+    other_work = classroom.site.workspace(second.name)
+    attempts = {
+        "read their log": f"open({str(other_work / 'interview_log.csv')!r}).read()",
+        "list their home": f"os.listdir({str(other_home)!r})",
+        "list their work folder": f"os.listdir({str(other_work)!r})",
+        "write into their work folder": f"open({str(other_work / 'planted.txt')!r}, 'w').write('x')",
+        "read their work through the helpers": (
+            f"os.environ['INTERVIEW_WORKSPACE'] = {str(other_work)!r}; "
+            "import importlib, helpers.questions as hq; hq.saved_questions()"),
+    }
+    try:
+        for what, code in attempts.items():
+            run = first.kernel.execute(code)
+            assert run.error.startswith("PermissionError"), f"{first.name} could {what}: {run.error or run.stdout}"
+    finally:
+        first.kernel.execute(f"os.environ['INTERVIEW_WORKSPACE'] = {str(classroom.site.workspace(first.name))!r}").check()
+    assert not (other_work / "planted.txt").exists()
+    # The kernel really is the learner's own account, not root.
+    uid = first.kernel.value("os.getuid()")
+    assert uid == hubrun.pwd.getpwnam(first.name).pw_uid != 0
+
+
+def test_one_learners_cookie_or_token_is_refused_on_another_learners_server(classroom: Classroom):
+    hub = classroom.hub
+    first, second = classroom.learners[0], classroom.learners[1]
+    # Cookie: the whole browser path (the other server sends the browser to the hub, which refuses).
+    page = first.session.get(f"{hub.url}/user/{second.name}/lab", timeout=60)
+    assert page.status_code == 403, f"{first.name}'s cookie on {second.name}'s JupyterLab: {page.status_code} {page.url}"
+    assert hubrun.contents(hub, second.name, WORK, session=first.session).status_code == 403
+    # Token: the other server's API, to read files or start a kernel.
+    assert hubrun.contents(hub, second.name, WORK, token=first.token).status_code == 403
+    started = requests.post(f"{hub.url}/user/{second.name}/api/kernels", timeout=30,
+                            headers={"Authorization": f"token {first.token}"}, json={"name": "python3"})
+    assert started.status_code == 403
+    # The token the hub gave the learner's own server (in their kernel) is refused too.
+    run = first.kernel.execute(
+        "import urllib.request, urllib.error\n"
+        f"req = urllib.request.Request(os.environ['WORKSHOP_HUB_URL'] + '/user/{second.name}/api/contents/{WORK}',"
+        " headers={'Authorization': 'token ' + os.environ['JUPYTERHUB_API_TOKEN']})\n"
+        "try:\n    print(urllib.request.urlopen(req).status)\n"
+        "except urllib.error.HTTPError as exc:\n    print(exc.code)\n").check()
+    assert run.stdout.strip() == "403"
+    # The hub's API does not show one learner another's account.
+    assert hub.api("GET", f"/users/{second.name}", token=first.token).status_code in (403, 404)
+    # A path outside the learner's own server root is refused by their own server.
+    escape = hubrun.contents(hub, first.name, f"../{second.name}/{WORK}", session=first.session)
+    assert escape.status_code in (400, 403, 404)
+
+
+def test_wrong_password_and_strangers_are_refused(classroom: Classroom):
+    hub = classroom.hub
+    wrong = hubrun.login(hub, classroom.learners[0].name, password="not-the-class-password")
+    assert wrong.login_status == 403  # type: ignore[attr-defined]
+    stranger = hubrun.login(hub, "someone-else")
+    assert stranger.login_status == 403  # type: ignore[attr-defined]
+
+
+def test_updating_the_lessons_never_touches_a_learners_work(classroom: Classroom):
+    hub, site = classroom.hub, classroom.site
+    person = classroom.learners[0]
+    work = site.workspace(person.name)
+
+    def fingerprint() -> dict[str, str]:
+        return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(work.iterdir())}
+
+    before = fingerprint()
+    # The learner's copy of a lesson changes (JupyterLab saves it after they run it) ...
+    path = f"{FOLDER}/{LESSON}"
+    edited = json.loads((ROOT / LESSON).read_text(encoding="utf-8"))
+    edited["cells"].append({"cell_type": "markdown", "id": "learner-note", "metadata": {},
+                            "source": "My own note on this lesson."})
+    put = requests.put(f"{hub.url}/user/{person.name}/api/contents/{path}", timeout=30,
+                       headers={"Authorization": f"token {person.token}"},
+                       json={"type": "notebook", "format": "json", "content": edited})
+    assert put.status_code == 200, put.text
+    # ... and the instructor publishes an update to the content.
+    bank = "data/content/question_bank.toml"
+    updated = (ROOT / bank).read_text(encoding="utf-8") + "\n# Updated for the spring class.\n"
+    site.publish_update(bank, updated, "Spring update")
+
+    pull = hubrun.gitpull(person.session, hub, person.name, LESSON)
+    assert pull.finished, pull.error
+    got = hubrun.contents(hub, person.name, f"{FOLDER}/{bank}", token=person.token).json()["content"]
+    assert "Updated for the spring class" in got
+    mine = hubrun.contents(hub, person.name, path, token=person.token).json()["content"]
+    assert mine["cells"][-1]["source"] == "My own note on this lesson."
+    assert fingerprint() == before, "updating the lessons changed the learner's saved work"
+    # The kernel still reads the same work after the update.
+    assert person.kernel.value("[q['text'] for q in questions.saved_questions()]") == [person.question]
+
+
+def test_the_instructor_collects_the_shared_logs_and_the_class_summary_runs(classroom: Classroom):
+    teacher = classroom.instructor
+    folder = classroom.site.home(teacher.name) / "class-logs"
+    run = teacher.kernel.execute(
+        "from deploy.collect_shared_logs import collect\n"
+        "collected = collect()\n"
+        "print(json.dumps({'saved': [str(p) for p in collected.saved], 'missing': collected.missing}))"
+    ).check("collecting the shared logs")
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["missing"] == []
+    assert sorted(Path(p).name for p in result["saved"]) == sorted(f"{p.name}.csv" for p in classroom.learners)
+    assert all(Path(p).parent == folder for p in result["saved"])
+    # What arrived holds no one's name, organisation or e-mail address.
+    texts = teacher.kernel.value("[open(p, encoding='utf-8-sig').read() for p in sorted("
+                                 f"__import__('glob').glob({str(folder)!r} + '/*.csv'))]")
+    joined = "\n".join(texts)
+    for person in PEOPLE:
+        for value in (person["contact"], person["organisation"], person["email"]):
+            assert value not in joined
+    assert all("Person 01,Organisation A,held" in text for text in texts)
+    checks = teacher.kernel.value("[__import__('helpers.share', fromlist=['share']).check_shared(p) "
+                                  f"for p in {result['saved']!r}]")
+    assert checks == [[], [], []]
+    # The collected files belong to the instructor, in their own home.
+    account = hubrun.pwd.getpwnam(teacher.name)
+    assert {f.stat().st_uid for f in folder.iterdir()} == {account.pw_uid}
+
+    # The class summary runs on the folder, in the instructor's kernel, as the notebook does.
+    summary = json.loads((ROOT / SUMMARY).read_text(encoding="utf-8"))
+    # (The hub sets CLASS_LOGS_DIR for instructors: the notebook reads the collected folder.)
+    for i, source in enumerate(hubrun.code_cells(summary)):
+        teacher.kernel.execute(source).check(f"{SUMMARY} cell {i}")
+    read = teacher.kernel.value("{'students': sorted(cls.students), 'refused': sorted(cls.refused),"
+                                " 'unreadable': cls.unreadable, 'folder': str(cls.folder)}")
+    assert read == {"students": sorted(p.name for p in classroom.learners), "refused": [],
+                    "unreadable": [], "folder": str(folder)}
+    assert teacher.kernel.value("len(classview.overview(cls))") == 3
+
+
+def test_a_learner_cannot_collect_the_class_logs(classroom: Classroom):
+    run = classroom.learners[0].kernel.execute(
+        "from deploy.collect_shared_logs import collect\ncollect('~/not-allowed')")
+    assert run.error.startswith("RuntimeError") and "refused" in run.error
