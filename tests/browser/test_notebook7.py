@@ -1,0 +1,45 @@
+"""The lessons in Notebook 7 (``jupyter notebook``), the classic-looking interface many classrooms use.
+
+A separate ``jupyter notebook`` server, set up like the JupyterLab one; the same Run All and the
+same checks, then a learner's first clicks.
+"""
+from __future__ import annotations
+
+import json
+
+from browser.jlab import Lesson, expect
+
+QUESTION = "How did you first get into this line of work?"
+
+
+def open_and_run(classic, name: str) -> Lesson:
+    lesson = classic.open(name)
+    is_notebook7 = "/notebooks/" in lesson.page.url and lesson.page.locator(".jp-LabShell").count() == 0
+    assert is_notebook7, "this must be the Notebook 7 interface, not JupyterLab"
+    lesson.run_all()
+    assert lesson.problems() == [], f"{name} after Run All in Notebook 7"
+    return lesson
+
+
+def test_start_here_in_notebook7(classic, need_lesson):
+    lesson = open_and_run(classic, need_lesson("00-"))
+    form = lesson.form("Do widgets work here?")
+    Lesson.button(form, "Click me to test widgets").click()
+    expect(form).to_contain_text("Yes: widgets work here")
+
+
+def test_questions_lesson_in_notebook7(classic, need_lesson):
+    lesson = open_and_run(classic, need_lesson("02-"))
+    form = lesson.form("Draft your questions")
+    Lesson.field(form, "Your question").fill(QUESTION)
+    Lesson.button(form, "Save as new question").click()
+    expect(form).to_contain_text("Saved as question 1.")
+    expect(form.locator("table")).to_contain_text(QUESTION)
+    saved = json.loads((classic.workspace / "questions.json").read_text(encoding="utf-8"))
+    assert [q["text"] for q in saved["questions"]] == [QUESTION]
+
+
+def test_log_lesson_in_notebook7(classic, need_lesson):
+    lesson = open_and_run(classic, need_lesson("05-"))
+    assert lesson.widget_count() > 0, "the log lesson's form is not shown"
+    assert lesson.chart_count() > 0, "the log lesson's charts are not shown"
