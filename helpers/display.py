@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -24,6 +25,10 @@ def escape(text: object) -> str:
     '&lt;script&gt;alert(1)&lt;/script&gt;'
     """
     return html.escape("" if text is None else str(text), quote=True)
+
+
+_CELL_TAG = re.compile(r"<(td|th)(\s|>)")
+_CELL_STYLE = "padding:4px 10px;text-align:left;vertical-align:top;border-bottom:1px solid #d0d0d0"
 
 
 def _cell(value: object) -> object:
@@ -47,8 +52,11 @@ def table_html(frame: pd.DataFrame, caption: str | None = None, index: bool = Fa
     else:
         shown = frame if max_rows is None or len(frame) <= max_rows else frame.head(max_rows)
         shown = shown.map(_cell) if hasattr(shown, "map") else shown.applymap(_cell)
-        body = shown.to_html(escape=True, index=index, border=0, classes="dataframe iiw-table",
+        body = shown.to_html(escape=True, index=index, border=0, classes="iiw-table",
                              na_rep="")
+        # Inline cell styles: tables inside widgets get none of JupyterLab's table styling.
+        body = _CELL_TAG.sub(lambda m: f"<{m.group(1)} style='{_CELL_STYLE}'{m.group(2)}", body)
+        body = body.replace("<table ", "<table style='border-collapse:collapse;margin:0.3em 0' ", 1)
         if max_rows is not None and len(frame) > max_rows:
             body += f"<p>Showing the first {max_rows} of {len(frame)} rows.</p>"
     head = f"<p><strong>{escape(caption)}</strong></p>" if caption else ""
