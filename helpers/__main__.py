@@ -49,7 +49,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if lg.problems:
         print(f"note: {len(lg.problems)} problem(s) found; cells with a problem are left out of the "
               f"figures. Run 'python -m helpers check' on each file to see them.", file=sys.stderr)
-    print(summaries.report_text(lg, as_of=args.as_of))
+    try:
+        print(summaries.report_text(lg, as_of=args.as_of))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (``| head``): not an error, and no traceback
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

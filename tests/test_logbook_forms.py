@@ -1,0 +1,259 @@
+"""The practice-log lesson's form and view, driven from Python, and the lesson run headless.
+
+Each test sets values, clicks, then reads back the saved CSV and what the learner was shown.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import nbformat
+import pytest
+
+from helpers import forms, log, workspace
+from helpers.forms import logbook
+
+from conftest import CASES, ROOT
+
+LESSON = ROOT / "notebooks" / "05-practice-log.ipynb"
+GOOD = {"date": "2026-12-01", "contact": "Ana Silva", "organisation": "Northgate Health"}
+
+
+def fill(form, **values) -> None:
+    for name, value in values.items():
+        form.controls[name].value = value
+
+
+def saved_rows() -> list[dict[str, str]]:
+    path = workspace.log_path()
+    if not path.exists():
+        return []
+    raw, _ = log.read_raw(path)
+    return raw.to_dict("records")
+
+
+def all_html(form) -> str:
+    return "".join([form.status.value, form.extras["tips"].value, form.extras["saved"].value,
+                    *(m.value for m in form.messages.values())])
+
+
+def test_every_field_has_a_label_and_a_message_line():
+    form = forms.log_entry_form()
+    fields = [n for n, c in form.controls.items() if n not in ("save", "clear")]
+    assert fields == logbook.ORDER and set(fields) == set(log.COLUMNS)
+    for name in fields:
+        assert form.controls[name].description.strip(), name
+        assert name in form.messages
+    assert "No log yet" in form.extras["saved"].value
+
+
+def test_save_writes_the_row_and_shows_it_back_from_the_file(workspace):
+    form = forms.log_entry_form()
+    fill(form, **GOOD, status="held", kind="practice", referrals="2", may_use_name="yes",
+         thank_you_sent="2026-12-01", follow_up_on="2026-12-09", feedback="Slow down at the start.")
+    form.controls["save"].click()
+    rows = saved_rows()
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["date"], row["contact"], row["organisation"], row["status"], row["kind"]) == (
+        "2026-12-01", "Ana Silva", "Northgate Health", "held", "practice")
+    assert (row["referrals"], row["may_use_name"], row["contact_details"]) == ("2", "yes", "")
+    assert row["feedback"] == "Slow down at the start."
+    assert "Saved as row 2 of interview_log.csv" in form.status.value
+    shown = form.extras["saved"].value
+    assert "Row 2 of interview_log.csv, as read back from the file" in shown
+    assert "Slow down at the start." in shown and "Northgate Health" in shown
+    assert "Your log (1 interview)" in shown
+
+
+def test_saving_twice_does_not_duplicate(workspace):
+    form = forms.log_entry_form()
+    fill(form, **GOOD)
+    form.controls["save"].click()
+    before = workspace.joinpath("interview_log.csv").read_bytes()
+    form.controls["save"].click()
+    assert len(saved_rows()) == 1
+    assert workspace.joinpath("interview_log.csv").read_bytes() == before
+    assert "already in your log (row 2)" in form.status.value
+    fill(form, contact="Bo Chen")
+    form.controls["save"].click()
+    assert [r["contact"] for r in saved_rows()] == ["Ana Silva", "Bo Chen"]
+
+
+@pytest.mark.parametrize("values, field, words", [
+    ({"date": "", "contact": "", "organisation": ""}, "date", "is empty"),
+    ({"date": "", "contact": "", "organisation": ""}, "contact", "is empty"),
+    ({"date": "", "contact": "", "organisation": ""}, "organisation", "is empty"),
+    ({**GOOD, "contact": "   "}, "contact", "is empty"),
+    ({**GOOD, "contact": "A" * 101}, "contact", "is 101 characters long. Shorten it to 100"),
+    ({**GOOD, "feedback": "x" * 2001}, "feedback", "is 2001 characters long"),
+    ({**GOOD, "date": "2026-02-30"}, "date", "is not a date that exists (month 2 has no day 30)"),
+    ({**GOOD, "date": "03/04/2026"}, "date", "could be read two ways"),
+    ({**GOOD, "date": "next week"}, "date", "is not a date"),
+    ({**GOOD, "follow_up_on": "2026-13-01"}, "follow_up_on", "there is no month 13"),
+    ({**GOOD, "referrals": "two"}, "referrals", "is not a number"),
+    ({**GOOD, "referrals": "-1"}, "referrals", "is negative"),
+])
+def test_bad_input_is_named_beside_its_field_and_nothing_is_written(workspace, values, field, words):
+    form = forms.log_entry_form()
+    fill(form, **values)
+    form.controls["save"].click()
+    assert saved_rows() == []
+    assert not workspace.joinpath("interview_log.csv").exists()
+    assert words in html.unescape(form.messages[field].value)
+    assert "Not saved yet" in form.status.value
+
+
+def test_bad_input_keeps_what_was_saved(workspace):
+    form = forms.log_entry_form()
+    fill(form, **GOOD)
+    form.controls["save"].click()
+    before = workspace.joinpath("interview_log.csv").read_bytes()
+    fill(form, contact="Bo", date="2026-02-31")
+    form.controls["save"].click()
+    assert workspace.joinpath("interview_log.csv").read_bytes() == before
+    assert "Nothing in your log was changed" in form.status.value
+
+
+def test_hostile_text_is_saved_as_text_and_shown_escaped(workspace):
+    view = forms.log_view()
+    form = forms.log_entry_form()
+    script = "<script>alert(1)</script>"
+    formula = '=HYPERLINK("http://evil.example","click")'
+    fill(form, **{**GOOD, "contact": script, "organisation": formula, "sector": "<img src=x onerror=alert(2)>",
+                  "feedback": "<b>bold</b> & more", "follow_up_on": "2026-12-09"})
+    form.controls["save"].click()
+    row = saved_rows()[0]
+    assert row["contact"] == script and row["organisation"] == formula  # read back exactly
+    text = workspace.joinpath("interview_log.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text  # a spreadsheet shows it as text, it does not run it
+    for shown in (all_html(form), view.tables.value, view.charts.value, view.note.value):
+        assert "<script" not in shown and "<img src=x" not in shown and "<b>bold" not in shown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in form.extras["saved"].value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view.tables.value
+    assert "=HYPERLINK" in form.extras["saved"].value
+
+
+def test_view_shows_the_sample_then_the_learners_log_after_a_save(workspace):
+    view = forms.log_view()
+    assert "sample log" in view.note.value and "30 Nov 2026" in view.note.value
+    assert "27 interviews in the log" in view.tables.value
+    assert view.charts.value.count("<figure") == 4 and view.charts.value.count("alt='") == 4
+    form = forms.log_entry_form()
+    fill(form, **GOOD, status="held", referred_by="Nobody Known")
+    form.controls["save"].click()
+    assert "your own log" in view.note.value.lower()
+    assert "1 interview in the log: 1 held" in view.tables.value
+    assert "Ana Silva" in view.tables.value
+    assert view.charts.value.count("<figure") == 4
+    tips = html.unescape(form.extras["tips"].value)
+    assert "'Nobody Known' is not a contact in your log yet" in tips
+    assert "send a short thank-you within a day" in tips
+
+
+def test_view_of_an_empty_log_is_friendly(workspace):
+    workspace.mkdir(parents=True, exist_ok=True)
+    workspace.joinpath("interview_log.csv").write_text(",".join(log.COLUMNS) + "\n", encoding="utf-8")
+    view = forms.log_view(charts=False)
+    assert "has no interviews yet" in view.note.value
+    assert "No check-ins overdue." in view.tables.value and "No held interviews yet" in view.tables.value
+    assert view.charts.value == ""
+    form = forms.log_entry_form()
+    assert "Your log has no interviews yet." in form.extras["saved"].value
+
+
+def test_an_unreadable_log_is_left_alone(workspace):
+    workspace.mkdir(parents=True, exist_ok=True)
+    path = workspace / "interview_log.csv"
+    path.write_bytes(b"PK\x03\x04\x00binary")
+    view = forms.log_view(charts=False)
+    assert "could not be read" in view.note.value and "sample log" in view.note.value
+    form = forms.log_entry_form()
+    assert "could not be read" in form.extras["saved"].value
+    fill(form, **GOOD)
+    form.controls["save"].click()
+    assert path.read_bytes() == b"PK\x03\x04\x00binary"
+    assert "cannot be read, so nothing was added" in html.unescape(form.status.value)
+
+
+def test_clear_button_empties_the_form(workspace):
+    form = forms.log_entry_form()
+    fill(form, **GOOD, status="cancelled", notes="x")
+    form.controls["clear"].click()
+    assert all(form.controls[n].value == "" for n in ("date", "contact", "organisation", "notes"))
+    assert form.controls["status"].value == "held" and form.controls["kind"].value == "real"
+    assert saved_rows() == []
+
+
+def test_view_refresh_button_reads_the_file_again(workspace):
+    view = forms.log_view(charts=False)
+    log.add_entry({**GOOD, "status": "requested"})  # saved outside the form (the plain call)
+    assert "sample log" in view.note.value
+    refresh = [c for c in view.widget.children if getattr(c, "description", "") == "Read my log again"][0]
+    refresh.click()
+    assert "your own log" in view.note.value.lower() and "1 interview in the log" in view.tables.value
+
+
+# ---------------------------------------------------------------------------------------
+# The lesson, run headless (as Run All would)
+# ---------------------------------------------------------------------------------------
+def _outputs(nb) -> list[str]:
+    found = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            found.append(out.get("data", {}).get("text/html", "") or out.get("text", ""))
+    return found
+
+
+def test_lesson_is_well_formed_and_shows_the_plain_call():
+    nb = nbformat.read(LESSON, as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert code[0] == "from helpers import forms, log, summaries, charts"
+    assert any(src.startswith("# log.add_entry(") for src in code)  # commented: Run All saves nothing
+    assert "forms.log_entry_form()" in code and "forms.log_view()" in code
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "Key points" in text and "Learning objectives" in text and "*Time:" in text
+
+
+@pytest.mark.slow
+def test_lesson_shows_every_table_and_chart_on_the_sample(tmp_path):
+    from nbtools import errors, execute
+
+    nb = execute(LESSON, tmp_path / "work")
+    assert errors(nb) == []
+    outputs = "\n".join(_outputs(nb))
+    assert "sample log" in outputs and "27 fictional interviews" in outputs
+    for title in ["1. Activity", "2. Follow-ups", "3. Thank-yous", "4. Referrals", "5. Feedback", "6. Coverage"]:
+        assert title in outputs
+    figures = re.findall(r"<figure.*?<img src='data:image/png;base64,[^']+' alt='([^']+)'.*?<figcaption", outputs,
+                         flags=re.S)
+    assert len(figures) == 4 and all(len(alt) > 80 for alt in figures)
+    assert not (tmp_path / "work" / "interview_log.csv").exists()  # Run All saved nothing
+
+
+@pytest.mark.slow
+def test_lesson_shows_the_learners_own_log(tmp_path):
+    from nbtools import errors, execute
+
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "interview_log.csv").write_bytes((CASES / "summaries_small.csv").read_bytes())
+    nb = execute(LESSON, work)
+    assert errors(nb) == []
+    outputs = "\n".join(_outputs(nb))
+    assert "This is your own log" in outputs and "sample log" not in outputs.split("1. Activity")[0]
+    assert "11 names from 7 held interviews" in outputs
+    assert "Pat Practice → Ana Alvarez → Ben Brown → Cara Cole → Dan Diaz → Finn Ford" in outputs
+    assert outputs.count("<figure") == 4
+    assert (work / "interview_log.csv").read_bytes() == (CASES / "summaries_small.csv").read_bytes()
+
+
+def test_the_saved_table_shows_the_last_five(workspace):
+    for day in range(1, 8):
+        assert log.add_entry({**GOOD, "date": f"2026-12-{day:02d}", "status": "held"}).saved
+    form = forms.log_entry_form()
+    fill(form, **{**GOOD, "date": "2026-12-08", "contact": "Last One"})
+    form.controls["save"].click()
+    shown = form.extras["saved"].value
+    assert "Your log: the last 5 of 8 interviews" in shown and "Last One" in shown
+    assert "2026-12-03" not in shown.split("Your log:")[1]
