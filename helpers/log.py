@@ -88,6 +88,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EXTRA_DATE_FORMATS = ["%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y",
                        "%B %d, %Y", "%b %d, %Y", "%d-%b-%Y", "%Y%m%d"]
 EXAMPLE_DATE = "2026-03-14"
+MAX_REFERRALS = 1000  # beyond this a number is a typing slip (and would not fit a whole-number column)
 
 
 class LogFileError(Exception):
@@ -349,7 +350,14 @@ def load(source: str | Path | bytes, name: str | None = None) -> Log:
 
 def load_many(sources: Iterable[str | Path]) -> Log:
     """Read several logs as one (a ``source`` column says which file each row came from)."""
-    logs = [load(s) for s in sources]
+    sources = list(sources)
+    names = [Path(s).name for s in sources]
+    # Label each file by its name, or by its path as given when two files share a name
+    # (a/interview_log.csv and b/interview_log.csv), so their rows are never mixed up.
+    labels = [str(s) if names.count(n) > 1 else n for s, n in zip(sources, names)]
+    logs = [load(s, name=label) for s, label in zip(sources, labels)]
+    for lg, label in zip(logs, labels):
+        lg.source = label
     if not logs:
         raise LogFileError("No log files were given.")
     if len(logs) == 1:
@@ -454,7 +462,11 @@ def _date_problem(value: str) -> tuple[str, str]:
         if not 1 <= mo <= 12:
             return f"is not a date that exists (there is no month {mo})", fix
         return f"is not a date that exists (month {mo} has no day {d})", fix
-    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", text):
+    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}", text)
+    if m:
+        a, b = map(int, m.groups())
+        if a > 12 and b > 12 or a > 31 or b > 31 or not (a and b):
+            return "is not a date that exists", fix
         return ("could be read two ways (day/month or month/day)", fix)
     return "is not a date", fix
 
@@ -555,7 +567,10 @@ def analyse(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
            "Write how many new names you were given: 0 or more")
     report(fraction, "referrals", "is not a whole number",
            "Write how many new names you were given as a whole number (0, 1, 2 ...)")
-    good = ~(not_number | negative | fraction)
+    too_big = filled & nums.notna() & (nums > MAX_REFERRALS) & ~fraction
+    report(too_big, "referrals", "is far more names than one interview gives",
+           f"Write how many new names this interview gave you (at most {MAX_REFERRALS})")
+    good = ~(not_number | negative | fraction | too_big)
     data["referrals"] = nums.where(good & filled).astype("Int64")
 
     for col in ["role", "sector", "referred_by"]:

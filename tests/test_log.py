@@ -252,3 +252,12 @@ def test_learner_log_falls_back_to_sample(workspace):
     log.add_entry(GOOD)
     lg, is_sample = log.learner_log()
     assert not is_sample and len(lg.data) == 1
+
+
+def test_load_many_tells_apart_files_with_the_same_name(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = write(tmp_path / "a", HEADER + "\n" + row(contact="A1") + "\n", "interview_log.csv")
+    b = write(tmp_path / "b", HEADER + "\n" + row(contact="B1") + "\n", "interview_log.csv")
+    lg = log.load_many([a, b])
+    assert lg.data["source"].nunique() == 2

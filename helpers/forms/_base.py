@@ -110,7 +110,7 @@ def _problem_text(p: Any) -> str:
     if what is None:
         return str(p)
     value = getattr(p, "value", "")
-    shown = f"“{value}” " if value and len(str(value)) <= 60 else ("This field " if not value else "")
+    shown = f"“{value}” " if value and len(str(value)) <= 60 else "This field "
     fix = "" if not fix else (fix if fix.endswith((".", "?", "!")) else fix + ".")
     return f"{shown}{what}. {fix}".strip()
 
