@@ -39,19 +39,14 @@ def _required() -> bool:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
+def chromium(shared_chromium: tuple[Any, str | None]) -> Any:
     """Headless Debian Chromium through Playwright (skip, or fail under REQUIRE_BROWSER=1)."""
-    reason = jlab.browser_unavailable()
+    browser, reason = shared_chromium
     if reason:
         if _required():
             pytest.fail(f"REQUIRE_BROWSER=1 but the browser tests cannot run: {reason}", pytrace=False)
         pytest.skip(f"browser tests skipped: {reason}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = jlab.launch(playwright)
-        yield browser
-        browser.close()
+    return browser
 
 
 def _server(tmp_path_factory: pytest.TempPathFactory, app: str) -> Iterator[jlab.JupyterServer]:

@@ -371,6 +371,11 @@ class Hub:
             stop_pids([proxy_pid])
         uids = {pwd.getpwnam(n).pw_uid for n in self.site.users if user_exists(n)}
         left = processes_of(uids) if uids else []
+        # A server's kernels exit a moment after the server itself: give them a few seconds.
+        deadline = time.monotonic() + 10
+        while left and time.monotonic() < deadline:
+            time.sleep(0.25)
+            left = processes_of(uids)
         if left:
             forced.append(f"processes of the test users outlived the hub: {left}")
             stop_pids(left)

@@ -48,18 +48,13 @@ class HubServer:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    reason = jlab.browser_unavailable()
+def chromium(shared_chromium: tuple[Any, str | None]) -> Any:
+    browser, reason = shared_chromium
     if reason:
         if hubenv.required("REQUIRE_HUB") or hubenv.required("REQUIRE_BROWSER"):
             pytest.fail(f"the hub browser test cannot run: {reason}", pytrace=False)
         pytest.skip(f"hub browser test skipped: {reason}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = jlab.launch(playwright)
-        yield browser
-        browser.close()
+    return browser
 
 
 def test_a_learner_logs_in_through_the_hub_runs_a_lesson_and_saves_a_form(
