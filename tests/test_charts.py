@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 import subprocess
 import sys
 
@@ -11,7 +12,8 @@ from matplotlib.colors import to_hex
 
 from helpers import charts, display, log
 
-from conftest import CASES, ROOT
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
 
 OKABE_ITO = {"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#000000"}
 CHARTS = [charts.weekly_activity, charts.interview_path, charts.referral_tree, charts.sector_coverage]

@@ -15,7 +15,8 @@ import pytest
 from helpers import __main__ as cli
 from helpers import log, summaries
 
-from conftest import CASES, ROOT
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
 
 SMALL = CASES / "summaries_small.csv"
 TITLES = ["1. Activity", "2. Follow-ups", "3. Thank-yous", "4. Referrals", "5. Feedback", "6. Coverage"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -13,7 +14,8 @@ import pytest
 from helpers import forms, log, workspace
 from helpers.forms import logbook
 
-from conftest import CASES, ROOT
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
 
 LESSON = ROOT / "notebooks" / "05-practice-log.ipynb"
 GOOD = {"date": "2026-12-01", "contact": "Ana Silva", "organisation": "Northgate Health"}

@@ -14,7 +14,7 @@ import pytest
 
 from helpers import log, summaries
 
-from conftest import CASES
+CASES = Path(__file__).resolve().parent / "cases"
 
 SMALL = CASES / "summaries_small.csv"
 AS_OF = "2026-03-20"
