@@ -322,7 +322,7 @@ def test_export_text(workspace: Path):
 
 def test_preview_saves_nothing(workspace: Path):
     shown = emails.preview("request")
-    assert "Example" in shown.html and "Jordan Reyes" in shown.text
+    assert "Example" in shown.html and "Jordan Mbeki" in shown.text
     shown = emails.preview("thank_you", {**THANKS, "learned": "<i>x</i>"})
     assert "&lt;i&gt;x&lt;/i&gt;" in shown._repr_html_()
     assert not (workspace / "emails.json").exists()
@@ -374,7 +374,7 @@ def test_an_edit_shows_up(content_copy):
      ["[request] body", "job openings", "asks for a job"]),
     ("minutes = [20, 25, 30]", "minutes = [20, \"half an hour\"]", ["[request_rules] minutes"]),
     ("[thank_you]\n", "[thanks]\n", ["no [thank_you] table"]),
-    ('your_name = "Jordan Reyes"\ntheir_name = "Ms Okafor"\ntheir_role',
+    ('your_name = "Jordan Mbeki"\ntheir_name = "Ms Okafor"\ntheir_role',
      'your_name = ""\ntheir_name = "Ms Okafor"\ntheir_role', ["[example.request] your_name", "is empty"]),
 ])
 def test_broken_content_is_reported_with_file_and_fix(content_copy, old, new, words):

@@ -96,7 +96,7 @@ def test_the_real_lessons():
     found = lessons.catalogue()
     files = [lesson.file for lesson in found]
     assert files[:2] == ["00-start-here.ipynb", "01-why-informational-interviews.ipynb"]
-    assert found[0].title == "Start here" and found[0].minutes == 10
+    assert found[0].title == "Start here" and found[0].minutes == 15
     assert found[1].title == "Why informational interviews" and found[1].minutes == 25
     for lesson in found:
         assert lesson.problem == "", f"{lesson.file}: {lesson.problem}"
