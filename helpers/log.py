@@ -18,6 +18,7 @@ of a million rows is checked in about the time it takes to read it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import warnings
@@ -646,8 +647,9 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
-def check_entry(entry: Mapping[str, object]) -> list[Problem]:
-    """Check one new interview (from a form) with the same rules as a file, plus length limits.
+def check_entry(entry: Mapping[str, object], today: dt.date | None = None) -> list[Problem]:
+    """Check one new interview (from a form) with the same rules as a file, plus length limits,
+    and that a *held* interview is not dated in the future (``today`` defaults to today).
 
     Returns problems with ``row=None``; ``column`` is the field to show the message beside.
     """
@@ -661,8 +663,15 @@ def check_entry(entry: Mapping[str, object]) -> list[Problem]:
             problems.append(Problem(None, col, values[col], f"is {len(values[col])} characters long",
                                     f"Shorten it to {limit} characters or fewer"))
     raw = pd.DataFrame({c: [values[c]] for c in COLUMNS}, index=pd.RangeIndex(2, 3, name="row"))
-    _, found = analyse(raw)
+    data, found = analyse(raw)
     problems.extend(Problem(None, p.column, p.value, p.what, p.fix) for p in found)
+    # Things a form can catch that a file check leaves alone (they depend on today's date).
+    when = data["date"].iloc[0]
+    today = pd.Timestamp(dt.date.today() if today is None else today)
+    if data["status"].iloc[0] == "held" and pd.notna(when) and when > today:
+        problems.append(Problem(None, "status", values["status"], "cannot be right for a date still to come",
+                                f"An interview on {when:%Y-%m-%d} has not happened yet: choose scheduled or "
+                                f"requested, or correct the date"))
     return problems
 
 

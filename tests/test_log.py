@@ -261,3 +261,13 @@ def test_load_many_tells_apart_files_with_the_same_name(tmp_path):
     b = write(tmp_path / "b", HEADER + "\n" + row(contact="B1") + "\n", "interview_log.csv")
     lg = log.load_many([a, b])
     assert lg.data["source"].nunique() == 2
+
+
+def test_a_held_interview_cannot_be_in_the_future(workspace):
+    import datetime as dt
+
+    problems = log.check_entry({**GOOD, "date": "2026-03-10"}, today=dt.date(2026, 3, 9))
+    assert [p.column for p in problems] == ["status"] and "scheduled" in problems[0].fix
+    assert log.check_entry({**GOOD, "date": "2026-03-10", "status": "scheduled"}, today=dt.date(2026, 3, 9)) == []
+    assert log.check_entry({**GOOD, "date": "2026-03-09"}, today=dt.date(2026, 3, 9)) == []
+    assert not log.add_entry({**GOOD, "date": "2099-01-01"}).saved

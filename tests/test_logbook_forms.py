@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 
 LESSON = ROOT / "notebooks" / "05-practice-log.ipynb"
-GOOD = {"date": "2026-12-01", "contact": "Ana Silva", "organisation": "Northgate Health"}
+GOOD = {"date": "2026-11-01", "contact": "Ana Silva", "organisation": "Northgate Health"}
 
 
 def fill(form, **values) -> None:
@@ -52,13 +52,13 @@ def test_every_field_has_a_label_and_a_message_line():
 def test_save_writes_the_row_and_shows_it_back_from_the_file(workspace):
     form = forms.log_entry_form()
     fill(form, **GOOD, status="held", kind="practice", referrals="2", may_use_name="yes",
-         thank_you_sent="2026-12-01", follow_up_on="2026-12-09", feedback="Slow down at the start.")
+         thank_you_sent="2026-11-01", follow_up_on="2026-11-09", feedback="Slow down at the start.")
     form.controls["save"].click()
     rows = saved_rows()
     assert len(rows) == 1
     row = rows[0]
     assert (row["date"], row["contact"], row["organisation"], row["status"], row["kind"]) == (
-        "2026-12-01", "Ana Silva", "Northgate Health", "held", "practice")
+        "2026-11-01", "Ana Silva", "Northgate Health", "held", "practice")
     assert (row["referrals"], row["may_use_name"], row["contact_details"]) == ("2", "yes", "")
     assert row["feedback"] == "Slow down at the start."
     assert "Saved as row 2 of interview_log.csv" in form.status.value
@@ -123,7 +123,7 @@ def test_hostile_text_is_saved_as_text_and_shown_escaped(workspace):
     script = "<script>alert(1)</script>"
     formula = '=HYPERLINK("http://evil.example","click")'
     fill(form, **{**GOOD, "contact": script, "organisation": formula, "sector": "<img src=x onerror=alert(2)>",
-                  "feedback": "<b>bold</b> & more", "follow_up_on": "2026-12-09"})
+                  "feedback": "<b>bold</b> & more", "follow_up_on": "2026-11-09"})
     form.controls["save"].click()
     row = saved_rows()[0]
     assert row["contact"] == script and row["organisation"] == formula  # read back exactly
@@ -252,10 +252,10 @@ def test_lesson_shows_the_learners_own_log(tmp_path):
 
 def test_the_saved_table_shows_the_last_five(workspace):
     for day in range(1, 8):
-        assert log.add_entry({**GOOD, "date": f"2026-12-{day:02d}", "status": "held"}).saved
+        assert log.add_entry({**GOOD, "date": f"2026-10-{day:02d}", "status": "held"}).saved
     form = forms.log_entry_form()
-    fill(form, **{**GOOD, "date": "2026-12-08", "contact": "Last One"})
+    fill(form, **{**GOOD, "date": "2026-10-08", "contact": "Last One"})
     form.controls["save"].click()
     shown = form.extras["saved"].value
     assert "Your log: the last 5 of 8 interviews" in shown and "Last One" in shown
-    assert "2026-12-03" not in shown.split("Your log:")[1]
+    assert "2026-10-03" not in shown.split("Your log:")[1]
