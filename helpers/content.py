@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 try:  # Python 3.11+
     import tomllib
@@ -71,6 +71,27 @@ def load(name: str) -> dict[str, Any]:
             f"{path}, {where}: {reason}. Check quotes (text goes in \"double quotes\", long text in "
             f"\"\"\"triple quotes\"\"\"), the '=' between name and value, and [[section]] brackets."
         ) from None
+
+
+def problems(name: str, find: Callable[[dict[str, Any]], list[str]]) -> list[str]:
+    """Every mistake in a content file: the read error, or what ``find`` reports on its data.
+
+    Each lesson's ``check_content()`` is this call with its own ``find``; [] means the file is fine.
+    """
+    try:
+        data = load(name)
+    except ContentError as exc:
+        return [str(exc)]
+    return find(data)
+
+
+def checked(name: str, find: Callable[[dict[str, Any]], list[str]]) -> dict[str, Any]:
+    """A content file's data, or :class:`ContentError` listing every mistake ``find`` reports."""
+    data = load(name)
+    mistakes = find(data)
+    if mistakes:
+        raise ContentError("\n".join(mistakes))
+    return data
 
 
 def require(entry: dict[str, Any], keys: Iterable[str], where: str, kinds: dict[str, type] | None = None) -> None:

@@ -215,11 +215,12 @@ def _content_problems(data: Mapping[str, Any]) -> list[str]:
         if not problems:
             composed = _compose(kind, sample, data)
             for p in composed[0]:
-                problems.append(f"{where}, [example.{kind}] {p.column}: {_plain(p)}")
+                problems.append(f"{where}, [example.{kind}] {p.column}: {problem_sentence(p)}")
     return problems
 
 
-def _plain(p: Problem) -> str:
+def problem_sentence(p: Problem) -> str:
+    """A problem as one sentence for a content-file message (value, what is wrong, the fix)."""
     value = f"\"{p.value}\" " if p.value else ""
     return f"{value}{p.what}. {p.fix}".rstrip(".") + "."
 
@@ -230,20 +231,12 @@ def check_content() -> list[str]:
     >>> check_content()
     []
     """
-    try:
-        data = content.load(CONTENT)
-    except content.ContentError as exc:
-        return [str(exc)]
-    return _content_problems(data)
+    return content.problems(CONTENT, _content_problems)
 
 
 def _templates() -> dict[str, Any]:
     """The checked content, or ContentError with every mistake listed."""
-    data = content.load(CONTENT)
-    problems = _content_problems(data)
-    if problems:
-        raise content.ContentError("\n".join(problems))
-    return data
+    return content.checked(CONTENT, _content_problems)
 
 
 def prompts() -> dict[str, str]:
@@ -507,7 +500,7 @@ class DraftResult:
 
     def message(self) -> str:
         if not self.saved:
-            return "Not saved. " + " ".join(_plain(p) for p in self.problems)
+            return "Not saved. " + " ".join(problem_sentence(p) for p in self.problems)
         if self.changed:
             return f"Saved in your workspace ({FILE}). Your e-mail is below, ready to copy."
         return "Already saved: nothing changed, so nothing new was written. Your e-mail is below."
@@ -607,7 +600,7 @@ def preview(kind: str = "request", fields: Mapping[str, Any] | None = None) -> S
         return Shown(message_html(str(exc), "error"), str(exc))
     problems, email = compose(kind, use)
     if problems or email is None:
-        text = "No e-mail yet:\n" + "\n".join(f"- {p.column}: {_plain(p)}" for p in problems)
+        text = "No e-mail yet:\n" + "\n".join(f"- {p.column}: {problem_sentence(p)}" for p in problems)
         return Shown(message_html(text, "error"), text)
     heading = (f"Example: a {KIND_NAMES[kind].lower()} from a fictional learner" if fields is None
                else KIND_NAMES[kind])

@@ -252,11 +252,7 @@ def check_content() -> list[str]:
     >>> check_content()
     []
     """
-    try:
-        data = content.load(CONTENT_NAME)
-    except content.ContentError as exc:
-        return [str(exc)]
-    return _content_problems(data)
+    return content.problems(CONTENT_NAME, _content_problems)
 
 
 def bank() -> Bank:

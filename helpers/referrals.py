@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import content, followup, workspace
 from .display import escape, message_html, table_html
-from .emails import Shown, template_problems
+from .emails import Shown, problem_sentence, template_problems
 from .log import Problem
 
 FILE = "referrals.json"    #: workspace file: the latest ask script and the check-in plans
@@ -80,7 +80,7 @@ def _content_problems(data: Mapping[str, Any]) -> list[str]:
     elif not problems:
         found, _ = _ask(ask.get("targets", []), ask.get("field", ""), ask.get("interviewee"),
                         ask.get("interview_date"), data)
-        problems += [f"{where}, [example.ask] {p.column}: {_plain(p)}" for p in found]
+        problems += [f"{where}, [example.ask] {p.column}: {problem_sentence(p)}" for p in found]
     plans = example.get("plan")
     if not isinstance(plans, list) or not plans or not all(isinstance(p, dict) for p in plans):
         problems.append(f"{where}: no [[example.plan]] entries were found. Add at least one with contact, "
@@ -88,13 +88,8 @@ def _content_problems(data: Mapping[str, Any]) -> list[str]:
     else:
         for i, plan in enumerate(plans, start=1):
             found, _, _ = check_plan(plan.get("contact"), plan.get("interview_date"), plan.get("checkin_date"))
-            problems += [f"{where}, [[example.plan]] number {i}, {p.column}: {_plain(p)}" for p in found]
+            problems += [f"{where}, [[example.plan]] number {i}, {p.column}: {problem_sentence(p)}" for p in found]
     return problems
-
-
-def _plain(p: Problem) -> str:
-    value = f"\"{p.value}\" " if p.value else ""
-    return f"{value}{p.what}. {p.fix}".rstrip(".") + "."
 
 
 def check_content() -> list[str]:
@@ -103,19 +98,11 @@ def check_content() -> list[str]:
     >>> check_content()
     []
     """
-    try:
-        data = content.load(CONTENT)
-    except content.ContentError as exc:
-        return [str(exc)]
-    return _content_problems(data)
+    return content.problems(CONTENT, _content_problems)
 
 
 def _content() -> dict[str, Any]:
-    data = content.load(CONTENT)
-    problems = _content_problems(data)
-    if problems:
-        raise content.ContentError("\n".join(problems))
-    return data
+    return content.checked(CONTENT, _content_problems)
 
 
 def prompts() -> dict[str, str]:
@@ -333,7 +320,7 @@ class SaveResult:
 
     def message(self) -> str:
         if not self.saved:
-            return "Not saved. " + " ".join(_plain(p) for p in self.problems)
+            return "Not saved. " + " ".join(problem_sentence(p) for p in self.problems)
         if not self.changed:
             return "Already saved: nothing changed, so nothing new was written."
         return "Updated in your workspace." if self.updated else f"Saved in your workspace ({FILE})."
@@ -487,7 +474,7 @@ def ask_view(fields: Mapping[str, Any] | None = None) -> Shown:
     problems, script = referral_ask(use.get("targets", []), use.get("field", ""), use.get("interviewee"),
                                     use.get("interview_date"))
     if problems:
-        text = "No script yet:\n" + "\n".join(f"- {p.column}: {_plain(p)}" for p in problems)
+        text = "No script yet:\n" + "\n".join(f"- {p.column}: {problem_sentence(p)}" for p in problems)
         return Shown(message_html(text, "error"), text)
     heading = "Example: the script of a fictional learner" if fields is None else None
     return Shown(script_html(script, heading), (heading + "\n\n" if heading else "") + script)

@@ -201,11 +201,7 @@ def check_content() -> list[str]:
     >>> check_content()
     []
     """
-    try:
-        errors, _ = _validate(content.load(CONTENT))
-    except content.ContentError as exc:
-        return [str(exc)]
-    return errors
+    return content.problems(CONTENT, lambda data: _validate(data)[0])
 
 
 def exercise(exercise_id: str) -> Exercise:
