@@ -94,6 +94,15 @@ def checked(name: str, find: Callable[[dict[str, Any]], list[str]]) -> dict[str,
     return data
 
 
+def validated(name: str, validate: Callable[[dict[str, Any]], tuple[list[str], Any]]) -> Any:
+    """What ``validate`` builds from a content file's data, or :class:`ContentError` listing
+    every mistake it reports (``validate`` returns ``(mistakes, built)``)."""
+    mistakes, built = validate(load(name))
+    if mistakes:
+        raise ContentError("\n".join(mistakes))
+    return built
+
+
 def require(entry: dict[str, Any], keys: Iterable[str], where: str, kinds: dict[str, type] | None = None) -> None:
     """Check that a content entry has each key (non-empty), of the right type.
 

@@ -710,11 +710,9 @@ def delete_research(research_id: int) -> Outcome:
         data = _read_store(RESEARCH_FILE)
     except ValueError as exc:
         return _unreadable(exc)
-    found = next((r for r in data["research"] if r["id"] == research_id), None)
-    if found is None:
-        problem = QuestionProblem(None, "pick", str(research_id), f"finding {research_id} is not saved",
-                                  "Choose one of your saved findings", code="not_found")
-        return Outcome(False, f"Nothing deleted: there is no saved finding {research_id}.", [problem])
+    found, missing = _find(data["research"], research_id, "finding", "deleted")
+    if missing:
+        return missing
     data["research"] = [r for r in data["research"] if r["id"] != research_id]
     _write_store(RESEARCH_FILE, data)
     return Outcome(True, f"Deleted finding {research_id} (“{_short(found['finding'])}”).", item=found)
@@ -747,11 +745,9 @@ def update_question(question_id: int, text: str | None = None, category: str | N
         data = _read_store(QUESTIONS_FILE)
     except ValueError as exc:
         return _unreadable(exc)
-    found = next((q for q in data["questions"] if q["id"] == question_id), None)
-    if found is None:
-        problem = QuestionProblem(None, "pick", str(question_id), f"question {question_id} is not saved",
-                                  "Choose one of your saved questions", code="not_found")
-        return Outcome(False, f"Nothing changed: there is no saved question {question_id}.", [problem])
+    found, missing = _find(data["questions"], question_id, "question", "changed")
+    if missing:
+        return missing
     new_text = found["text"] if text is None else text
     new_category = found["category"] if category is None else category
     problems, advice = check_question(new_text, new_category, saved=data["questions"], exclude_id=question_id)
@@ -770,14 +766,22 @@ def delete_question(question_id: int) -> Outcome:
         data = _read_store(QUESTIONS_FILE)
     except ValueError as exc:
         return _unreadable(exc)
-    found = next((q for q in data["questions"] if q["id"] == question_id), None)
-    if found is None:
-        problem = QuestionProblem(None, "pick", str(question_id), f"question {question_id} is not saved",
-                                  "Choose one of your saved questions", code="not_found")
-        return Outcome(False, f"Nothing deleted: there is no saved question {question_id}.", [problem])
+    found, missing = _find(data["questions"], question_id, "question", "deleted")
+    if missing:
+        return missing
     data["questions"] = [q for q in data["questions"] if q["id"] != question_id]
     _write_store(QUESTIONS_FILE, data)
     return Outcome(True, f"Deleted question {question_id} (“{_short(found['text'])}”).", item=dict(found))
+
+
+def _find(items: list[dict], item_id: int, noun: str, verb: str) -> tuple[dict | None, Outcome | None]:
+    """The saved item with this id, or the Outcome that says it is not saved (nothing done)."""
+    found = next((i for i in items if i["id"] == item_id), None)
+    if found is not None:
+        return found, None
+    problem = QuestionProblem(None, "pick", str(item_id), f"{noun} {item_id} is not saved",
+                              f"Choose one of your saved {noun}s", code="not_found")
+    return None, Outcome(False, f"Nothing {verb}: there is no saved {noun} {item_id}.", [problem])
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -188,11 +188,7 @@ def _validate(data: dict[str, Any]) -> tuple[list[str], Settings | None]:
 def settings() -> Settings:
     """Read and validate ``exercises.toml``; raises :class:`helpers.content.ContentError` listing
     every mistake (file, entry, fix)."""
-    errors, found = _validate(content.load(CONTENT))
-    if errors:
-        raise content.ContentError("\n".join(errors))
-    assert found is not None
-    return found
+    return content.validated(CONTENT, _validate)
 
 
 def check_content() -> list[str]:
