@@ -73,16 +73,37 @@ def load(name: str) -> dict[str, Any]:
         ) from None
 
 
-def problems(name: str, find: Callable[[dict[str, Any]], list[str]]) -> list[str]:
+def _finder(find: "Callable[[dict[str, Any]], list[str]] | Any", name: str,
+            extra: Callable[[dict[str, Any]], list[str]] | None = None) -> Callable[[dict[str, Any]], list[str]]:
+    """``find`` may be a function or a :class:`helpers.core.schema.Table` (the file's schema)."""
+    from .core import schema as _schema
+
+    if isinstance(find, _schema.Table):
+        return lambda data: _schema.validate(data, find, f"{name}.toml", extra)
+    return find
+
+
+def problems(name: str, find: "Callable[[dict[str, Any]], list[str]] | Any",
+             extra: Callable[[dict[str, Any]], list[str]] | None = None) -> list[str]:
     """Every mistake in a content file: the read error, or what ``find`` reports on its data.
 
-    Each lesson's ``check_content()`` is this call with its own ``find``; [] means the file is fine.
+    ``find`` is the file's schema (:class:`helpers.core.schema.Table`, with ``extra`` for checks
+    across fields) or a function. [] means the file is fine.
     """
     try:
         data = load(name)
     except ContentError as exc:
         return [str(exc)]
-    return find(data)
+    return _finder(find, name, extra)(data)
+
+
+def checked_with(name: str, schema: Any, extra: Callable[[dict[str, Any]], list[str]] | None = None) -> dict[str, Any]:
+    """A content file's data checked against its schema, or :class:`ContentError` listing every mistake."""
+    data = load(name)
+    mistakes = _finder(schema, name, extra)(data)
+    if mistakes:
+        raise ContentError("\n".join(mistakes))
+    return data
 
 
 def checked(name: str, find: Callable[[dict[str, Any]], list[str]]) -> dict[str, Any]:

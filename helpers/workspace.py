@@ -17,9 +17,56 @@ from pathlib import Path
 from typing import Any
 
 ENV_VAR = "INTERVIEW_WORKSPACE"
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = REPO_ROOT / "data"
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
 LOG_NAME = "interview_log.csv"
+HOME_FALLBACK = "informational-interview-work"
+
+
+def _data_dir() -> Path:
+    """The shipped data: ``data/`` beside the package in a checkout, or the copy installed with it.
+
+    A plain ``pip install .`` puts the package in site-packages and the data inside it
+    (``helpers/_data``, see pyproject.toml); an editable install or a checkout uses ``data/``.
+    """
+    repo_data = REPO_ROOT / "data"
+    if (repo_data / "content").is_dir() and (PACKAGE_DIR.parent / "pyproject.toml").exists():
+        return repo_data
+    installed = PACKAGE_DIR / "_data"
+    return installed if installed.is_dir() else repo_data
+
+
+DATA_DIR = _data_dir()
+IN_CHECKOUT = DATA_DIR == REPO_ROOT / "data"
+
+
+class WorkspaceError(OSError):
+    """The workspace folder cannot be used (cannot be created, or cannot be written).
+
+    ``problem`` is the :class:`helpers.core.result.Problem` a form shows in place of itself.
+    """
+
+    def __init__(self, message: str, problem):
+        super().__init__(message)
+        self.problem = problem
+
+
+def os_problem(exc: OSError, where: Path | str):
+    """An operating-system error said as a Problem (read-only folder, full disk, ...)."""
+    from .core.result import Problem
+
+    where = str(where)
+    if isinstance(exc, WorkspaceError):
+        return exc.problem
+    if isinstance(exc, PermissionError):
+        return Problem("file", where, "could not be written: this folder is read-only for you",
+                       f"Point the environment variable {ENV_VAR} at a folder you can write (see the README, "
+                       "'Where your work is saved'), then restart the kernel", "workspace_readonly")
+    if getattr(exc, "errno", None) == 28:
+        return Problem("file", where, "could not be written: the disk is full",
+                       "Free some space, then try again; nothing saved earlier was changed", "disk_full")
+    return Problem("file", where, f"could not be written ({exc.strerror or exc})",
+                   "Check the workspace folder, then try again; nothing saved earlier was changed", "os_error")
 
 
 def _writable(folder: Path) -> bool:
@@ -38,13 +85,46 @@ def folder(create: bool = True) -> Path:
     override = os.environ.get(ENV_VAR, "").strip()
     if override:
         path = Path(override).expanduser()
-    else:
+    elif IN_CHECKOUT and _writable(REPO_ROOT / "my_work"):
         path = REPO_ROOT / "my_work"
-        if not _writable(path):
-            path = Path.home() / "informational-interview-work"
+    else:  # an installed package, or a read-only checkout: never inside site-packages
+        path = Path.home() / HOME_FALLBACK
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            from .core.result import Problem
+
+            reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+            problem = Problem("workspace", str(path), f"is the folder for your work, and it could not be "
+                                                      f"created ({reason})",
+                              f"Set the environment variable {ENV_VAR} to a folder you can write (the README, "
+                              "'Where your work is saved', shows how), then restart the kernel",
+                              "workspace_uncreatable")
+            raise WorkspaceError(f"{path} could not be created ({reason}). {problem.fix}.", problem) from None
+        if not path.is_dir():
+            from .core.result import Problem
+
+            problem = Problem("workspace", str(path), "is meant to be the folder for your work, but it is a file",
+                              f"Rename that file, or set {ENV_VAR} to another folder, then restart the kernel",
+                              "workspace_not_folder")
+            raise WorkspaceError(f"{path} is a file, not a folder. {problem.fix}.", problem)
     return path
+
+
+def problem() -> "object | None":
+    """None when the workspace can be used; else the Problem to show in place of a form."""
+    from .core.result import Problem
+
+    try:
+        where = folder()
+    except WorkspaceError as exc:
+        return exc.problem
+    if not os.access(where, os.W_OK):
+        return Problem("workspace", str(where), "is the folder for your work, and it is read-only for you",
+                       f"Set the environment variable {ENV_VAR} to a folder you can write, then restart "
+                       "the kernel; what is already there is safe", "workspace_readonly")
+    return None
 
 
 def path(name: str) -> Path:
@@ -68,7 +148,8 @@ def atomic_write_bytes(target: Path | str, data: bytes) -> Path:
     >>> p.read_bytes()
     b'hello'
     """
-    target = Path(target)
+    # A symlinked file stays a symlink: write where it points.
+    target = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

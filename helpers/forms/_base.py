@@ -91,6 +91,24 @@ class Form:
     def say(self, text: str, kind: str = "ok") -> None:
         self.status.value = message_html(text, kind)
 
+    def show_result(self, result: Any, saved_text: str | None = None) -> None:
+        """The one way a form shows a :class:`helpers.core.result.Result`: problems beside their
+        fields, advice under them, and one status line (saved, unchanged or not saved)."""
+        self.clear_messages()
+        if result.problems:
+            self.show_problems(result.problems, intro=result.message if not any(
+                (getattr(p, "field", None) in self.messages) for p in result.problems)
+                else "Not saved yet: please fix the field(s) marked above.")
+            damaged = [p for p in result.problems if getattr(p, "code", "") in RECOVERABLE]
+            if damaged and "move_aside" in self.extras:
+                self.extras["move_aside"].layout.display = None
+        else:
+            kind = "ok" if result.changed else "info"
+            self.say(saved_text or result.message, kind)
+        tips = [a for a in getattr(result, "advice", [])]
+        if tips:
+            self.status.value += "".join(message_html(str(a), "tip") for a in tips)
+
     def on_click(self, name: str, handler: Callable[["Form"], None]) -> None:
         """Wire a button to a handler; unexpected errors are shown, never swallowed."""
         def run(_button: widgets.Button) -> None:
@@ -104,7 +122,52 @@ class Form:
         self.controls[name].on_click(run)
 
 
+RECOVERABLE = {"damaged_file", "wrong_shape"}
+
+
+def unavailable(problem: Any, store: Any = None) -> Form:
+    """A form that stands in for an activity whose saved file or workspace cannot be used.
+
+    It says plainly what is wrong and how to fix it; when the cause is a damaged or
+    wrong-shaped file (``store`` given), a button moves that file aside (kept in backups/) so
+    the learner can re-run the cell and start the activity fresh. Nothing is overwritten.
+    """
+    rows: list[widgets.Widget] = [widgets.HTML(message_html(f"This activity cannot start yet: {problem}", "error"))]
+    controls: dict[str, widgets.Widget] = {}
+    status = widgets.HTML("")
+    if store is not None and getattr(problem, "code", "") in RECOVERABLE:
+        move = button("Move it aside", "warning", "Keep the damaged file in backups/ and start this activity fresh")
+        controls["move_aside"] = move
+
+        def aside(_b: widgets.Button) -> None:
+            result = store.move_aside()
+            status.value = message_html(result.message + (" Run this cell again to start." if result.ok else ""),
+                                        "ok" if result.ok else "error")
+        move.on_click(aside)
+        rows.append(move)
+    rows.append(status)
+    output = widgets.Output()
+    return Form(widget=widgets.VBox(rows), controls=controls, messages={}, status=status, output=output,
+                extras={"problem": problem})
+
+
+def guarded(stores: Iterable[Any], build_form: Callable[[], Form]) -> Form:
+    """Build a form only when the workspace and its files can be used; else :func:`unavailable`."""
+    from .. import workspace
+
+    problem = workspace.problem()
+    if problem is not None:
+        return unavailable(problem)
+    for store in stores:
+        problem = store.health()
+        if problem is not None:
+            return unavailable(problem, store)
+    return build_form()
+
+
 def _problem_text(p: Any) -> str:
+    if hasattr(p, "sentence"):
+        return p.sentence()
     what = getattr(p, "what", None)
     fix = getattr(p, "fix", None)
     if what is None:

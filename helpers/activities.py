@@ -1,0 +1,77 @@
+"""The one registry of activities: which lessons have which activity, content and saved files.
+
+The workbook export, ``python -m helpers check-content`` and the start-over button all read
+this list; nothing else keeps a list of activities. Activity modules are imported normally.
+
+Each activity module provides:
+
+- ``check_content() -> list[str]``: every mistake in its content files (file, entry, fix);
+- ``export() -> helpers.core.export.Section | None``: what the learner saved, as plain blocks
+  for the workbook (None when nothing is saved);
+- ``STORES``: the :class:`helpers.core.store.Store` objects holding its saved work.
+
+>>> [a.key for a in ACTIVITIES][:3]
+['quiz', 'questions', 'emails']
+>>> all(callable(a.module.check_content) for a in ACTIVITIES)
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from . import conversation, emails, insights, questions, quiz, referrals, reflection
+from .core import export as _export
+
+
+@dataclass(frozen=True)
+class Activity:
+    key: str                      # short name: "questions"
+    title: str                    # the workbook's heading for it
+    lesson: str                   # the notebook that teaches it
+    module: ModuleType            # the plain-function module
+    content: tuple[str, ...] = ()  # content files it reads (names in data/content/, without .toml)
+
+    def check_content(self) -> list[str]:
+        return list(self.module.check_content())
+
+    def export(self) -> "_export.Section | None":
+        """What the learner saved, as a Section (falls back to the module's plain-text export)."""
+        make = getattr(self.module, "export", None)
+        if callable(make):
+            return make()
+        text = getattr(self.module, "export_text", None)
+        body = text() if callable(text) else ""
+        if not body or not str(body).strip():
+            return None
+        return _export.Section(self.title, [_export.Paragraph(str(body).strip())], lesson=self.lesson)
+
+    def stores(self) -> list[Any]:
+        return list(getattr(self.module, "STORES", ()))
+
+
+ACTIVITIES: tuple[Activity, ...] = (
+    Activity("quiz", "Self-check", "01-why-informational-interviews.ipynb", quiz, ("quiz",)),
+    Activity("questions", "Research to questions", "02-research-to-questions.ipynb", questions, ("question_bank",)),
+    Activity("emails", "Asking and thanking", "03-asking-and-thanking.ipynb", emails, ("email_templates",)),
+    Activity("referrals", "Referrals and follow-up", "04-referrals-and-follow-up.ipynb", referrals, ("referrals",)),
+    Activity("conversation", "Practising the conversation", "05-the-conversation.ipynb", conversation,
+             ("personas",)),
+    Activity("insights", "What I have learned", "07-sharing-what-you-learned.ipynb", insights, ("insights",)),
+    Activity("reflection", "Exercises and reflection", "08-exercises-and-reflection.ipynb", reflection,
+             ("exercises",)),
+)
+
+
+def get(key: str) -> Activity:
+    """The activity with this key (KeyError names the known ones)."""
+    for activity in ACTIVITIES:
+        if activity.key == key:
+            return activity
+    raise KeyError(f"no activity {key!r}; known: {', '.join(a.key for a in ACTIVITIES)}")
+
+
+def content_files() -> dict[str, str]:
+    """Content file name -> the activity key that reads it."""
+    return {name: a.key for a in ACTIVITIES for name in a.content}
