@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from . import conversation, emails, insights, questions, quiz, referrals, reflection
+from . import conversation, emails, facilitator, insights, questions, quiz, referrals, reflection
 from .core import export as _export
 
 
@@ -57,7 +57,7 @@ ACTIVITIES: tuple[Activity, ...] = (
     Activity("emails", "Asking and thanking", "03-asking-and-thanking.ipynb", emails, ("email_templates",)),
     Activity("referrals", "Referrals and follow-up", "04-referrals-and-follow-up.ipynb", referrals, ("referrals",)),
     Activity("conversation", "Practising the conversation", "05-the-conversation.ipynb", conversation,
-             ("personas",)),
+             ()),  # reads the persona files in data/content/personas/
     Activity("insights", "What I have learned", "07-sharing-what-you-learned.ipynb", insights, ("insights",)),
     Activity("reflection", "Exercises and reflection", "08-exercises-and-reflection.ipynb", reflection,
              ("exercises",)),
@@ -73,5 +73,15 @@ def get(key: str) -> Activity:
 
 
 def content_files() -> dict[str, str]:
-    """Content file name -> the activity key that reads it."""
-    return {name: a.key for a in ACTIVITIES for name in a.content}
+    """Content file name -> the activity key that reads it (plus the facilitator's plans)."""
+    files = {name: a.key for a in ACTIVITIES for name in a.content}
+    files["workshop"] = "facilitator"
+    return files
+
+
+def content_checks() -> list[tuple[str, Any]]:
+    """(what, check) for every content file the lessons read: each activity's check_content and
+    the facilitator guide's workshop plans. ``python -m helpers check-content`` runs these."""
+    checks: list[tuple[str, Any]] = [(a.key, a.check_content) for a in ACTIVITIES]
+    checks.append(("facilitator", facilitator.check_content))
+    return checks

@@ -12,26 +12,13 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from . import content
-
-#: The modules that own a content file, and the file each owns (in lesson order).
-OWNERS: list[tuple[str, str]] = [
-    ("quiz", "quiz.toml"),
-    ("questions", "question_bank.toml"),
-    ("emails", "email_templates.toml"),
-    ("referrals", "referrals.toml"),
-    ("insights", "insights.toml"),
-    ("reflection", "exercises.toml"),
-    ("facilitator", "workshop.toml"),
-]
-
 
 @contextmanager
 def _content_folder(folder: Path | None) -> Iterator[None]:
@@ -56,12 +43,14 @@ def check_content(folder: str | Path | None = None) -> tuple[list[str], list[str
     Returns ``(problems, notes)``: each problem names the file, the line or entry and the fix;
     notes say what could not be checked (a lesson module not present yet, an unknown file).
     """
+    from . import activities
+
     path = Path(folder).expanduser() if folder is not None else content.folder()
     problems: list[str] = []
     notes: list[str] = []
-    known = {file for _, file in OWNERS}
+    known = set(activities.content_files())
     with _content_folder(path if folder is not None else None):
-        # Every TOML file must at least parse, whether or not its lesson is here to check it.
+        # Every TOML file must at least parse, whether or not a lesson reads it.
         for file in sorted(path.glob("*.toml")):
             try:
                 content.load(file.stem)
@@ -71,33 +60,17 @@ def check_content(folder: str | Path | None = None) -> tuple[list[str], list[str
                 notes.append(f"{file.name}: not a content file name (use lower-case letters, digits, - and _); "
                              f"no lesson reads it.")
                 continue
-            if file.name not in known:
+            if file.stem not in known:
                 notes.append(f"{file.name}: no lesson reads this file (the lessons read: "
-                             f"{', '.join(sorted(known))}). Check its name if you meant to replace one.")
-        for module_name, file in OWNERS:
-            full = f"helpers.{module_name}"
-            try:
-                module = importlib.import_module(full)
-            except ModuleNotFoundError as exc:
-                if exc.name == full:
-                    notes.append(f"{file}: skipped, the lesson module {full} is not present yet.")
-                    continue
-                problems.append(f"{file}: could not be checked: {full} could not be loaded "
-                                f"({type(exc).__name__}: {exc}). Reinstall with 'python workshop.py setup'.")
-                continue
-            except Exception as exc:  # a broken lesson module must not hide the other files
-                problems.append(f"{file}: could not be checked: {full} could not be loaded "
-                                f"({type(exc).__name__}: {exc}). This is a bug; please report it.")
-                continue
-            checker: Callable[[], list[str]] | None = getattr(module, "check_content", None)
-            if checker is None:
-                notes.append(f"{file}: skipped, {full} has no check_content().")
-                continue
+                             f"{', '.join(sorted(f + '.toml' for f in known))}). Check its name if you "
+                             f"meant to replace one.")
+        for what, checker in activities.content_checks():
             try:
                 found = checker()
-            except Exception as exc:  # a bug in a lesson's checker must not hide the other files
-                found = [f"{file}: could not be checked ({type(exc).__name__}: {exc}). This is a bug in "
-                         f"{full}.check_content(); please report it."]
+            except Exception as exc:  # a bug in one checker must not hide the other files
+                files = [f"{f}.toml" for f, owner in activities.content_files().items() if owner == what]
+                found = [f"{', '.join(files) or what}: could not be checked ({type(exc).__name__}: {exc}). This "
+                         f"is a bug in the {what} lesson's checks; please report it."]
             for message in found:
                 for line in str(message).splitlines() or [""]:
                     if line.strip() and line not in problems:
