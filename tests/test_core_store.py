@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import workspace
+from helpers import workspace as ws
 from helpers.core.store import Collection, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,24 +66,28 @@ def test_symlinked_file_stays_a_symlink(workspace: Path, tmp_path: Path) -> None
     assert s.path.is_symlink() and len(json.loads(real.read_text())["notes"]) == 2
 
 
-def test_read_only_workspace_is_a_problem_not_a_traceback(workspace: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root can write a read-only folder; the uncreatable-folder case covers the message")
+def test_read_only_workspace_is_a_problem_not_a_traceback(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     s = notes()
     s.add("notes", {"text": "a"})
-    os.chmod(workspace, 0o500)
-    try:
-        assert s.add("notes", {"text": "b"}).codes in (["workspace_readonly"], ["os_error"])
-    finally:
-        os.chmod(workspace, 0o700)
+    before = s.path.read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)  # what a read-only folder does to a save (root ignores chmod)
+    result = s.add("notes", {"text": "b"})
+    assert result.codes == ["workspace_readonly"] and not result.saved
+    assert s.path.read_bytes() == before
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)
+    assert ws.problem().code == "workspace_readonly"
 
 
 def test_uncreatable_workspace(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    monkeypatch.setenv(workspace.ENV_VAR, str(blocker / "work"))
+    monkeypatch.setenv(ws.ENV_VAR, str(blocker / "work"))
     assert notes().add("notes", {"text": "a"}).codes == ["workspace_uncreatable"]
-    assert workspace.problem().code == "workspace_uncreatable"
+    assert ws.problem().code == "workspace_uncreatable"
 
 
 WRITER = textwrap.dedent("""
