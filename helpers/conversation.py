@@ -47,10 +47,15 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-from . import content, followup
+from . import content
+from .core import Problem, Result
+from .core import dates as _dates
+from .core import export as _export
+from .core.store import Collection, Store, StoreError
 
 FOLDER = "personas"                 #: sub-folder of the content folder holding one file per persona
 FILE = "practice_runs.json"         #: workspace file: the latest finished run with each persona
+LESSON = "05-the-conversation.ipynb"  #: the lesson that teaches it
 
 #: The scored points of the close, in the order the debrief shows them.
 POINTS: dict[str, str] = {
@@ -166,7 +171,7 @@ def _unknown_keys(table: Mapping[str, Any], allowed: set[str], where: str) -> li
     extra = sorted(k for k in table if k not in allowed)
     out = []
     for key in extra:
-        guess = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+        guess = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.5)
         out.append(f"{where}: '{key}' is not a field this script reads"
                    + (f"; did you mean '{guess[0]}'?" if guess else f". The fields are: {', '.join(sorted(allowed))}."))
     return out
@@ -540,7 +545,10 @@ def checkin_day(day: dt.date) -> str:
     >>> checkin_day(dt.date(2026, 12, 4))
     'Friday 11 December'
     """
-    return followup.day_label(followup.checkin_dates(day)[0])
+    first, last = _dates.checkin_window(day)
+    while first.weekday() >= 5:
+        first += dt.timedelta(days=1)
+    return _dates.day_label(first)
 
 
 def _fill(text: str, p: Persona, day: str) -> str:
@@ -874,148 +882,83 @@ def final_words(run: Run, p: Persona | None = None) -> str:
 # ---------------------------------------------------------------------------------------
 # Saving finished runs
 # ---------------------------------------------------------------------------------------
-def _read_runs() -> dict[str, Any]:
-    from . import workspace
-
-    data = workspace.read_json(FILE, {"runs": {}})
-    if not isinstance(data, dict) or not isinstance(data.get("runs"), dict):
-        raise ValueError(f"{workspace.path(FILE)} is not in the shape this lesson writes. Rename it "
-                         f"(e.g. to practice_runs.old.json) to start the practice afresh.")
-    return data
+STORE = Store(FILE, {"runs": Collection(key="persona", fields={"persona": str, "run": dict, "score": int,
+                                                                 "of": int})},
+              label="your practice conversations")
+STORES = (STORE,)
 
 
-@dataclass
-class SaveResult:
-    """Stand-in with the core's Result fields until helpers.core lands."""
-
-    saved: bool
-    changed: bool
-    message: str
-    problems: list[Any] = field(default_factory=list)
-    advice: list[Any] = field(default_factory=list)
-    item: Any = None
-
-    @property
-    def ok(self) -> bool:
-        return self.saved and not self.problems
-
-    @property
-    def codes(self) -> list[str]:
-        return [getattr(p, "code", "") for p in self.problems]
-
-
-def _result(saved: bool, changed: bool, message: str, problems: list[Any] | None = None, item: Any = None):
-    try:
-        from .core import Result
-    except Exception:  # the core is not there yet
-        Result = SaveResult  # type: ignore[misc,assignment]
-    return Result(saved, changed, message, list(problems or []), [], item)
-
-
-def _problem(field_name: str, value: str, what: str, fix: str, code: str):
-    try:
-        from .core import Problem
-    except Exception:
-        from .log import Problem as LogProblem  # noqa: F401
-
-        @dataclass(frozen=True)
-        class Problem:  # type: ignore[no-redef]
-            field: str
-            value: str
-            what: str
-            fix: str
-            code: str = ""
-            row: int | None = None
-
-            @property
-            def column(self) -> str:
-                return self.field
-
-            def __str__(self) -> str:
-                return f"{self.field}: {self.what}. {self.fix}"
-    return Problem(field_name, value, what, fix, code)
-
-
-def save_run(run: Run) -> Any:
+def save_run(run: Run) -> Result:
     """Keep a finished run as the latest with its persona (replacing the one before).
 
-    Returns the core's Result: saved, changed (False when the same run was saved already),
-    the message, and the run as read back from disk.
+    Returns the core's :class:`Result`: saved, changed (False when this very run was saved
+    already), the message, and the record as read back from disk. An unfinished run is
+    refused (code ``not_finished``).
     """
-    from . import workspace
-
     try:
         p = persona(run.persona)
     except content.ContentError as exc:
-        return _result(False, False, f"Not saved: {exc}",
-                       [_problem("persona", run.persona, "cannot be read", str(exc), "content")])
-    if not p.nodes[run.node].end:
-        return _result(False, False, "Not saved: finish the conversation first (the debrief comes at the end).",
-                       [_problem("run", run.node, "the conversation has not ended",
-                                 "Choose replies until the persona says goodbye", "not_finished")])
-    try:
-        data = _read_runs()
-    except ValueError as exc:
-        return _result(False, False, f"Not saved: {exc}",
-                       [_problem("file", FILE, "is damaged or in another shape", str(exc), "damaged_file")])
+        return Result.refused([Problem("persona", run.persona, "cannot be read", str(exc), "content")])
+    if run.node not in p.nodes or not p.nodes[run.node].end:
+        return Result.refused([Problem("run", "", "the conversation has not ended yet",
+                                       "Choose replies until the persona says goodbye; the debrief comes then",
+                                       "not_finished")])
     d = debrief(run, p)
-    record = {"run": run.to_dict(), "score": d.score, "of": len(d.points),
-              "saved_at": dt.datetime.now().isoformat(timespec="seconds")}
-    before = data["runs"].get(run.persona)
-    if before and before.get("run") == record["run"]:
-        return _result(True, False, f"This run with {p.name} was saved already ({d.score} of {len(d.points)}).",
-                       item=before)
-    data["runs"][run.persona] = record
-    workspace.write_json(FILE, data)
-    back = _read_runs()["runs"].get(run.persona)
-    return _result(True, True, f"Saved your practice with {p.name}: {d.score} of {len(d.points)} points "
-                               f"for the close.", item=back)
+    record = {"persona": p.id, "run": run.to_dict(), "score": d.score, "of": len(d.points)}
+    result = STORE.put("runs", record, noun="practice run")
+    if result.ok and result.changed:
+        result.message = (f"Saved your practice with {p.name}: {d.score} of {len(d.points)} points for the "
+                          f"close. It replaces any earlier run with {p.name}.")
+    elif result.ok:
+        result.message = f"This run with {p.name} is saved already ({d.score} of {len(d.points)})."
+    return result
 
 
 def saved_runs() -> dict[str, Run]:
     """The latest saved run with each persona ({} when none, or when the file cannot be read)."""
     try:
-        data = _read_runs()
-    except ValueError:
+        records = STORE.records("runs")
+    except StoreError:
         return {}
     out = {}
-    for pid, record in data["runs"].items():
+    for record in records:
         try:
-            out[pid] = Run.from_dict(record["run"])
+            out[record["persona"]] = Run.from_dict(record["run"])
         except (KeyError, TypeError, ValueError):
             continue
     return out
 
 
-def export_text() -> str:
-    """The saved practice runs as plain text for the workbook ("" when there are none)."""
-    runs = saved_runs()
-    if not runs:
-        return ""
-    parts = ["Practice conversations (the latest with each persona)"]
-    for pid, run in runs.items():
-        try:
-            p = persona(pid)
-            d = debrief(run, p)
-        except (content.ContentError, KeyError, IndexError, ValueError):
-            continue
-        parts += ["", f"{p.name}, {p.role} ({p.field}) on {run.day}", d.text()]
-    return "\n".join(parts) if len(parts) > 1 else ""
-
-
-def export_data() -> list[dict[str, Any]]:
-    """The saved runs as structured data for the workbook: one entry per persona."""
+def _saved_debriefs() -> list[tuple[Persona, Run, Debrief]]:
     out = []
     for pid, run in saved_runs().items():
         try:
             p = persona(pid)
-            d = debrief(run, p)
+            out.append((p, run, debrief(run, p)))
         except (content.ContentError, KeyError, IndexError, ValueError):
-            continue
-        out.append({"persona": p.name, "role": p.role, "field": p.field, "day": run.day,
-                    "score": d.score, "of": len(d.points), "minutes": d.minutes, "agreed": d.agreed,
-                    "points": [{"label": pt.label, "earned": pt.earned, "why": pt.why} for pt in d.points]})
+            continue  # a persona file changed since: its old run cannot be replayed
     return out
+
+
+def export() -> "_export.Section | None":
+    """The saved practice runs for the workbook: one table of the close per persona (None: none saved)."""
+    found = _saved_debriefs()
+    if not found:
+        return None
+    blocks: list[Any] = [_export.Paragraph("The latest practice conversation with each persona, scored "
+                                           "against the close.")]
+    for p, run, d in found:
+        blocks.append(_export.Heading(f"{p.name}, {p.role} ({p.field}), practised on {run.day}"))
+        blocks.append(_export.Paragraph(d.summary()))
+        blocks.append(_export.Table(["Point", "Done?", "What decided it"],
+                                    [[pt.label, "yes" if pt.earned else "not yet", pt.why] for pt in d.points]))
+    return _export.Section("Practising the conversation", blocks, lesson=LESSON)
+
+
+def export_text() -> str:
+    """The saved practice runs as plain text ("" when there are none)."""
+    section = export()
+    return _export.as_text([section]) if section else ""
 
 
 def dumps(run: Run) -> str:
