@@ -964,3 +964,62 @@ def export_text() -> str:
 def dumps(run: Run) -> str:
     """A run as JSON text (for tests and for pasting into a bug report)."""
     return json.dumps(run.to_dict(), ensure_ascii=False, indent=1)
+
+
+# ---------------------------------------------------------------------------------------
+# Practising without widgets: a whole conversation from a line of reply numbers
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Played:
+    """A conversation played from typed reply numbers, as plain text (for editors without widgets)."""
+
+    text: str
+    run: Run | None
+    problem: str = ""
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+def play(persona_id: str, replies: str = "") -> Played:
+    """Play a conversation from reply numbers typed in one string, e.g. ``"1 1 2"``.
+
+    It shows every turn so far, then either the replies on offer now (add the number of the
+    one you choose to the string and run it again) or, at the end, the debrief. A number that
+    is not on offer is explained, never an error.
+
+    >>> print(play("tomasz-site-manager", "1").text.splitlines()[0])
+    Practising with Tomasz Nowak, Site manager (Construction; busy). 15 minutes agreed.
+    >>> "there is no reply 9" in play("tomasz-site-manager", "9").text
+    True
+    """
+    try:
+        p = persona(str(persona_id).strip())
+    except content.ContentError as exc:
+        have = ", ".join(f'"{q.id}"' for q in personas())
+        return Played(f"{exc} Write one of these between the quotes: {have}.", None, "persona")
+    words = str(replies or "").replace(",", " ").split()
+    lines = [f"Practising with {p.label}. {p.minutes} minutes agreed.", ""]
+    run = start(p.id, p=p)
+    for n, word in enumerate(words, start=1):
+        now = step(run, p)
+        if now.done:
+            lines.append(f"(The conversation had already ended; the numbers after reply {n - 1} are not used.)")
+            break
+        if not word.isdigit() or not 1 <= int(word) <= len(now.options):
+            lines += [f"{p.name}: {now.says}", "",
+                      f"Reply {n}: there is no reply {word} here. Choose a number from 1 to {len(now.options)}:"]
+            lines += [f"  {i}. {text}" for i, text in enumerate(now.options, start=1)]
+            return Played("\n".join(lines), run, "number")
+        lines += [f"{p.name}: {now.says}", f"You: {now.options[int(word) - 1]}", ""]
+        run = choose(run, int(word) - 1, p=p)
+    now = step(run, p)
+    lines.append(f"{p.name}: {now.says}")
+    if now.done:
+        lines += ["", debrief(run, p).text()]
+    else:
+        lines += ["", "Your replies now (add the number of the one you choose to the string, then run it again):"]
+        lines += [f"  {i}. {text}" for i, text in enumerate(now.options, start=1)]
+    return Played("\n".join(lines), run)
