@@ -25,7 +25,8 @@ def _scores(rows: list[dict]) -> tuple[float, float]:
     return caught / len(asks), flagged / len(others)
 
 
-@pytest.mark.parametrize("name", ["coaching_dev.csv", "coaching_heldout.csv", "coaching_heldout2.csv"])
+@pytest.mark.parametrize("name", ["coaching_dev.csv", "coaching_heldout.csv", "coaching_heldout2.csv",
+                                  "coaching_heldout3.csv"])
 def test_job_asks_are_caught_and_look_alikes_spared(name: str):
     rows = _rows(name)
     assert len(rows) >= 50

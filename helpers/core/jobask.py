@@ -150,6 +150,12 @@ _RULES: list[tuple[str, str]] = [
                 rf"(?:{_YOU} {_W}{{0,2}}|there {_W}{{0,1}})(?:have |got )?(?:open|available|going|"
                 rf"vacant|coming up|free)\b"),
     ("opening", rf"\b(?:do|does) (?:{_YOU} ?{_W}{{0,2}})(?:currently )?(?:have|got) any {_W}{{0,2}}{_JOB}\b"),
+    ("opening", rf"\b(?:have|has) (?:you|your \w+|the {_WORKPLACE}) (?:currently )?got (?:any|a|an) {_W}{{0,2}}{_JOB}\b"),
+    ("opening", rf"\b(?:a|an|any) {_W}{{0,1}}{_JOB} (?:that |which )?i (?:could|can|might|would|may) "
+                rf"(?:fill|do|apply for|go for|take|have|start)\b"),
+    ("opening", rf"\b(?:a|an|any) {_W}{{0,1}}(?:jobs?|roles?|positions?|posts?|internships?|placements?|"
+                rf"apprenticeships?|traineeships?) (?:with|at) (?:you|your)\b"),
+    ("opening", rf"\bi (?:would |really )*(?:like|love|want) (?:a|an) {_W}{{0,1}}{_JOB} (?:in|at|with|on) {_YOU}\b"),
     ("opening", rf"\b(?:a|an|any|some|the|one|no) {_W}{{0,2}}{_JOB} (?:for|with a place for) {_ME}\b"),
     ("opening", rf"\b(?:do|does) (?:{_YOU} ?{_W}{{0,2}}|the {_WORKPLACE} )(?:currently |still )?(?:offer|run|take|"
                 rf"have|provide) (?:any )?{_W}{{0,1}}(?:internships?|placements?|apprenticeships?|graduate schemes?|"
@@ -173,7 +179,7 @@ _RULES: list[tuple[str, str]] = [
                r"organization|department|scheme|programme|program)\b"),
     ("direct", rf"\b(?:hire|employ|recruit|interview|take on) {_ME}\b"),
     ("direct", r"\b(?:hiring|employing|recruiting|interviewing|taking on) me\b"),
-    ("direct", r"\b(?:take|taking|took|takes) (?:me|us) on\b"),
+    ("direct", rf"\b(?:take|taking|took|takes) (?:me|us|{_ME}) on\b"),
     ("direct", rf"\b{_ASK} (?:you|your \w+|they|the team|the company) {_W}{{0,1}}"
                rf"(?:ever |consider |think of |be willing to |be open to )?(?:hiring|hire|employ|"
                rf"employing|take on|taking on|interview|interviewing|recruit|recruiting) {_ME}\b"),
@@ -216,6 +222,10 @@ _RULES: list[tuple[str, str]] = [
                      rf"one of your |someone in |somebody in |anyone in )?(?:{_W}{{0,1}}){_HIRER}"),
     ("introduction", rf"\b(?:tell|let|inform|ask|remind) (?:the |your |a |an )?{_W}{{0,1}}{_HIRER} "
                      rf"(?:know )?(?:about|of) (?:me|my)\b"),
+    ("introduction", rf"\b(?:get|put) (?:me|my cv|my name|my application|my resume|my portfolio) in front of\b"),
+    ("introduction", rf"\b(?:who|whom) (?:should|do|can|could|would|might|shall) i (?:contact|speak to|talk to|"
+                     rf"write to|email|e mail|ask|approach|call) (?:about|regarding|for) (?:a |an |any |the )?"
+                     rf"{_W}{{0,1}}{_JOB} (?:at|in|on|with|within) (?:you|your|the team)\b"),
     ("introduction", rf"\bput (?:me|us) in touch with (?:the |your |a |an |someone in |anyone in )?"
                      rf"(?:{_W}{{0,1}}){_HIRER}"),
     ("introduction", rf"\b(?:introduce|connect|refer|recommend) (?:me|us)\b(?=.*\b{_HIRER})"),
@@ -238,7 +248,9 @@ _RULES: list[tuple[str, str]] = [
     ("word", r"\b(?:refer|recommend) (?:me|us)(?: internally)?$"),
     ("word", r"\b(?:refer|recommend) (?:me|us) internally\b"),
     # 7. think of me when something comes up
-    ("mind", r"\b(?:keep|bear|have) me in mind\b"),
+    ("mind", r"\b(?:keep|bear|have) (?:me|my name|my cv|my details|my application) in mind\b"),
+    ("mind", rf"\b(?:when|if|whenever|once) (?:you|your \w+|the {_WORKPLACE}) (?:next )?(?:advertise|advertises|post|"
+             rf"posts|open|opens|create|creates) (?:a|an|any|the) {_W}{{0,1}}{_JOB}\b(?=.*\b(?:me|let|tell|think)\b)"),
     ("mind", r"\b(?:think|thinking) of me (?:if|when|for|whenever)\b"),
     ("mind", r"\bremember me (?:if|when|for|whenever)\b"),
     ("mind", rf"\bkeep me (?:posted|updated|informed|in the loop) (?:about|on|of|if|when) "
