@@ -1,8 +1,9 @@
-"""Collect the learners' shared (anonymised) logs from their servers on the class JupyterHub.
+"""Collect the learners' handed-in (anonymised) logs from the class hub's drop folder.
 
-A learner shares their log with the Share button in the lessons (or ``share_learner_log()``),
-which writes ``shared_log.csv`` into their own work folder. An instructor then runs this in
-their own JupyterLab on the hub, in a terminal::
+A learner makes a shared copy of their log (the Share button in the lessons, or ``python -m
+helpers share``) and hands it in (``deploy/hand_in.py``): it lands in their own folder of the
+drop, ``WORKSHOP_DROP_DIR/<learner>/shared_log.csv``. An instructor then runs this in their own
+JupyterLab on the hub, in a terminal::
 
     python ~/interview-workshop/deploy/collect_shared_logs.py
 
@@ -12,32 +13,29 @@ or in a notebook::
     print(collect().message())
 
 The files go to ``CLASS_LOGS_DIR`` (``~/class-logs`` for instructors on the hub), the folder the
-class-summary notebook reads, or to ``--into FOLDER``.
+class-summary notebook reads, or to ``--into FOLDER``, each as ``<learner>.csv``, so the class
+summary (``notebooks/instructor/01-class-summary.ipynb``) can say whom to nudge.
 
-It asks the hub who is in the ``learners`` group, and reads each learner's ``shared_log.csv``
-through their running server, with the instructor's own permissions (the ``instructor`` role
-in ``deploy/jupyterhub_config.py``): nothing is read as root, and a learner who has not
-shared yet is listed, not guessed at. Each file is saved as ``<hub user name>.csv``, so the
-class summary (``notebooks/instructor/01-class-summary.ipynb``) can say whom to nudge; the
-people and organisations inside are already pseudonyms.
+It reads the drop folder and nothing else: no hub API, no learner's server, home or work
+folder (the instructor's account has no access to any of them). Reading the drop works only for
+accounts in the instructors' Unix group. A hand-in counts only when the learner's own account
+owns both their folder and the file in it, so nobody can hand in under another learner's name;
+a learner who took their hand-in back has their earlier collected copy removed.
 
 Only the Python standard library is used.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import pwd
 import re
+import stat
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SHARED_NAME = "shared_log.csv"       # helpers.share.SHARED_NAME
-GROUP = "learners"                   # the group in deploy/jupyterhub_config.py
+SHARED_NAME = "shared_log.csv"       # deploy/hand_in.py's SHARED_NAME
 MAX_BYTES = 5 * 1024 * 1024          # a shared log is a few kilobytes; refuse anything huge
 
 
@@ -48,20 +46,12 @@ class Collected:
     folder: Path
     saved: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
 
     def message(self) -> str:
         lines = [f"Collected {len(self.saved)} shared log(s) into {self.folder}."]
         lines += [f"- {m}" for m in self.missing]
         return "\n".join(lines)
-
-
-def _get(url: str, token: str) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        return exc.code, b""
 
 
 def file_stem(user: str) -> str:
@@ -74,69 +64,108 @@ def file_stem(user: str) -> str:
     return stem or "learner"
 
 
-def collect(into: str | Path | None = None, group: str = GROUP, hub_url: str | None = None,
-            api_url: str | None = None, token: str | None = None,
-            work_folder: str | None = None) -> Collected:
-    """Copy each learner's shared log into ``into`` (created if needed); return what happened.
+def _uid_of(name: str) -> int | None:
+    try:
+        return pwd.getpwnam(name).pw_uid
+    except KeyError:
+        return None
 
-    ``into`` defaults to ``CLASS_LOGS_DIR``, else ``~/class-logs``.
 
-    ``hub_url``, ``api_url``, ``token`` and ``work_folder`` default to what the hub gives the
-    instructor's server: ``WORKSHOP_HUB_URL``, ``JUPYTERHUB_API_URL``, ``JUPYTERHUB_API_TOKEN``
-    and ``WORKSHOP_WORK_FOLDER``.
+def _read_hand_in(box: Path, owner: int) -> tuple[bytes | None, str]:
+    """The hand-in in ``box`` as bytes, or (None, why not). Links and foreign files are refused."""
+    try:
+        fd = os.open(box / SHARED_NAME, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None, "has not handed in a log yet (the Share button, then hand_in.py)."
+    except OSError as exc:
+        return None, f"their hand-in could not be opened ({exc.strerror}); ask them to hand in again."
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != owner:
+            return None, "their hand-in is not a file of their own; ask them to hand in again."
+        if info.st_size > MAX_BYTES:
+            return None, f"their hand-in is larger than {MAX_BYTES // 1024 // 1024} MB; not copied."
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)[:MAX_BYTES], ""
+    finally:
+        os.close(fd)
+
+
+def collect(into: str | Path | None = None, drop: str | Path | None = None,
+            learners: list[str] | None = None) -> Collected:
+    """Copy each learner's hand-in into ``into`` (created if needed); return what happened.
+
+    ``into`` defaults to ``CLASS_LOGS_DIR``, else ``~/class-logs``; ``drop`` to
+    ``WORKSHOP_DROP_DIR``; ``learners`` (the class list, to name who has not handed in) to
+    ``WORKSHOP_LEARNERS``, else the learners' folders found in the drop.
     """
-    hub_url = (hub_url or os.environ.get("WORKSHOP_HUB_URL") or os.environ.get("JUPYTERHUB_PUBLIC_URL", "")).rstrip("/")
-    api_url = (api_url or os.environ.get("JUPYTERHUB_API_URL", "")).rstrip("/")
-    token = token or os.environ.get("JUPYTERHUB_API_TOKEN", "")
-    work_folder = work_folder or os.environ.get("WORKSHOP_WORK_FOLDER", "informational-interview-work")
-    if not (hub_url and api_url and token):
-        raise RuntimeError("Run this in your own JupyterLab on the class hub: the hub's address and "
-                           "your access token were not found (WORKSHOP_HUB_URL, JUPYTERHUB_API_URL, "
-                           "JUPYTERHUB_API_TOKEN).")
+    drop_value = str(drop or os.environ.get("WORKSHOP_DROP_DIR", "")).strip()
+    if not drop_value:
+        raise RuntimeError("Run this in your own JupyterLab on the class hub: the drop folder was not "
+                           "found (WORKSHOP_DROP_DIR is not set).")
+    drop_dir = Path(drop_value)
+    try:
+        found = sorted(entry for entry in os.listdir(drop_dir) if not entry.startswith("."))
+    except PermissionError:
+        raise RuntimeError(f"Reading the drop folder {drop_dir} was refused: only accounts in the "
+                           "instructors' group can collect.") from None
+    except FileNotFoundError:
+        found = []   # no learner has started their JupyterLab yet
+    if learners is None:
+        learners = os.environ.get("WORKSHOP_LEARNERS", "").replace(",", " ").split()
+    names = sorted(set(learners)) if learners else found
     folder = Path(into or os.environ.get("CLASS_LOGS_DIR") or "~/class-logs").expanduser()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     result = Collected(folder)
-
-    status, body = _get(f"{api_url}/groups/{urllib.parse.quote(group)}", token)
-    if status != 200:
-        raise RuntimeError(f"The hub refused to list the group '{group}' ({status}). Is your account "
-                           f"in the 'instructors' group of the hub's configuration?")
-    learners = sorted(json.loads(body).get("users", []))
-    for name in learners:
-        status, body = _get(f"{api_url}/users/{urllib.parse.quote(name)}", token)
-        server = (json.loads(body).get("servers") or {}).get("") if status == 200 else None
-        if not server or not server.get("ready"):
-            result.missing.append(f"{name}: their server is not running; ask them to log in, then collect again.")
-            continue
-        path = urllib.parse.quote(f"{work_folder}/{SHARED_NAME}")
-        status, body = _get(f"{hub_url}/user/{urllib.parse.quote(name)}/api/contents/{path}"
-                            "?type=file&format=text&content=1", token)
-        if status == 404:
-            result.missing.append(f"{name}: has not shared a log yet (the Share button in the lessons).")
-            continue
-        if status != 200:
-            result.missing.append(f"{name}: their server refused ({status}); check your instructor role.")
-            continue
-        if len(body) > MAX_BYTES:
-            result.missing.append(f"{name}: the shared file is larger than {MAX_BYTES // 1024 // 1024} MB; not copied.")
-            continue
-        text = json.loads(body).get("content") or ""
+    for name in names:
         target = folder / f"{file_stem(name)}.csv"
+        owner = _uid_of(name)
+        box = drop_dir / name
+        try:
+            info = box.lstat()
+        except FileNotFoundError:
+            info = None
+        if owner is None or info is None or not stat.S_ISDIR(info.st_mode):
+            result.missing.append(f"{name}: has not started their JupyterLab on the hub yet.")
+            continue
+        if info.st_uid != owner:
+            result.missing.append(f"{name}: their hand-in folder does not belong to them; skipped "
+                                  "(ask the person who runs the hub).")
+            continue
+        data, why = _read_hand_in(box, owner)
+        if data is None:
+            result.missing.append(f"{name}: {why}")
+            if "has not handed in" in why and target.exists():   # they took it back
+                target.unlink()
+                result.removed.append(target)
+            continue
         tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(text, encoding="utf-8", newline="")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
         result.saved.append(target)
+    for name in sorted(set(found) - set(names)):
+        result.missing.append(f"{name}: has a hand-in folder but is not on the class list; skipped.")
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Collect the learners' shared logs from the class hub.")
+    parser = argparse.ArgumentParser(description="Collect the learners' handed-in logs from the class hub.")
     parser.add_argument("--into", default=None,
                         help="folder to save them in (default: $CLASS_LOGS_DIR, else ~/class-logs)")
-    parser.add_argument("--group", default=GROUP, help=f"the hub group of learners (default {GROUP})")
+    parser.add_argument("--drop", default=None, help="the drop folder (default: $WORKSHOP_DROP_DIR)")
     args = parser.parse_args(argv)
     try:
-        result = collect(args.into, group=args.group)
+        result = collect(args.into, drop=args.drop)
     except RuntimeError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -89,7 +89,7 @@ def unavailable() -> str | None:
     if os.geteuid() != 0:
         return ("the hub test must run as root: it creates throwaway Unix users (useradd) and "
                 "starts each learner's server as that user")
-    for tool in ("useradd", "userdel", "git"):
+    for tool in ("useradd", "userdel", "usermod", "groupadd", "groupdel", "gpasswd", "chpasswd", "git"):
         if shutil.which(tool) is None:
             return f"'{tool}' was not found on PATH"
     if not env_ready():

@@ -11,6 +11,7 @@ stopped by their process ids.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pwd
@@ -34,6 +35,7 @@ from hub import hubenv
 
 ROOT = hubenv.ROOT
 REFERENCE_CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
+SETUP_CLASS = ROOT / "deploy" / "setup_class.py"
 TEST_CONFIG = Path(__file__).resolve().parent / "jupyterhub_overlay.py"
 BASE_PARENT = Path("/var/tmp")
 BASE_PREFIX = "iwhub-"
@@ -41,6 +43,16 @@ USER_PREFIX = "iwh"
 LESSONS_FOLDER = "interview-workshop"          # as in deploy/jupyterhub_config.py
 WORK_FOLDER = "informational-interview-work"   # as in deploy/jupyterhub_config.py
 BRANCH = "main"
+SHARED_NAME = "shared_log.csv"                 # as in deploy/hand_in.py
+
+
+def setup_class() -> Any:
+    """deploy/setup_class.py, imported from its file: the test makes its class with it."""
+    spec = importlib.util.spec_from_file_location("setup_class", SETUP_CLASS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def free_port() -> int:
@@ -114,7 +126,8 @@ def stop_pids(pids: list[int], grace: float = 5) -> None:
 
 
 class Site:
-    """The run's folder, its throwaway users and the lessons repository they pull from."""
+    """The run's folder, its throwaway users (made with deploy/setup_class.py, each with a
+    password of their own), the instructors' group, the drop folder and the lessons repository."""
 
     def __init__(self, learners: int = 3, instructors: int = 1) -> None:
         self.id = secrets.token_hex(3)
@@ -127,12 +140,20 @@ class Site:
         self.git_config = self.base / "gitconfig"
         self.learners = [f"{self.prefix}learner{i}" for i in range(1, learners + 1)]
         self.instructors = [f"{self.prefix}teacher{i}" for i in range(1, instructors + 1)]
-        self.password = secrets.token_urlsafe(12)
+        # A Unix account with a valid password that is not on the class lists.
+        self.outsider = f"{self.prefix}outsider"
+        self.group = f"{self.prefix}teachers"
+        self.drop = self.base / "hand-in"
+        self.passwords: dict[str, str] = {}
         self.created: list[str] = []
 
     @property
     def users(self) -> list[str]:
         return self.learners + self.instructors
+
+    def box(self, name: str) -> Path:
+        """A learner's hand-in folder in the drop."""
+        return self.drop / name
 
     def home(self, name: str) -> Path:
         return self.homes / name
@@ -149,23 +170,21 @@ class Site:
             (self.base / "owner.pid").write_text(f"{os.getpid()}\n")
             self.homes.mkdir(mode=0o755)
             self.state.mkdir(mode=0o700)
-            for name in self.users:
-                self._add_user(name)
+            # Recorded before they exist: always removed, even if a step below fails.
+            (self.base / "group.txt").write_text(self.group + "\n")
+            with open(self.base / "users.txt", "a") as handle:
+                handle.write("\n".join(self.users + [self.outsider]) + "\n")
+            self.created = self.users + [self.outsider]
+            tool = setup_class()
+            self.passwords = tool.set_up(self.learners, self.instructors, group=self.group,
+                                         drop=self.drop, homes=self.homes)
+            _run(["useradd", "--create-home", "--home-dir", str(self.homes / self.outsider), self.outsider])
+            self.passwords[self.outsider] = tool.new_password()
+            tool.set_password(self.outsider, self.passwords[self.outsider])
             self.publish_lessons()
         finally:
             os.umask(old)
         return self
-
-    def _add_user(self, name: str) -> None:
-        home = self.home(name)
-        with open(self.base / "users.txt", "a") as handle:  # recorded before it exists: always removed
-            handle.write(name + "\n")
-        _run(["useradd", "--no-create-home", "--home-dir", str(home), "--shell", "/bin/bash",
-              "--comment", "throwaway user of the workshop hub test", name])
-        self.created.append(name)
-        account = pwd.getpwnam(name)
-        home.mkdir(mode=0o700)
-        os.chown(home, account.pw_uid, account.pw_gid)
 
     def remove(self) -> list[str]:
         """Stop every process of the run's users, delete the users and the folder.
@@ -178,6 +197,7 @@ class Site:
         if users_file.exists():
             names.update(users_file.read_text().split())
         problems += remove_users(sorted(names))
+        problems += remove_group(self.group)
         shutil.rmtree(self.base, ignore_errors=True)
         if self.base.exists():
             problems.append(f"could not remove {self.base}")
@@ -240,6 +260,15 @@ def remove_users(names: list[str]) -> list[str]:
     return problems
 
 
+def remove_group(name: str) -> list[str]:
+    try:
+        __import__("grp").getgrnam(name)
+    except KeyError:
+        return []
+    result = subprocess.run(["groupdel", name], capture_output=True, text=True)
+    return [f"groupdel {name}: {result.stderr.strip()}"] if result.returncode != 0 else []
+
+
 def _read_pid(file: Path) -> int:
     try:
         return int(file.read_text().strip())
@@ -270,6 +299,10 @@ def remove_leftovers() -> list[str]:
             if pid and program in _cmdline(pid):  # never a reused pid of something else
                 stop_pids([pid])
         problems += remove_users(names)
+        group_file = base / "group.txt"
+        for group in (group_file.read_text().split() if group_file.exists() else []):
+            if group.startswith(USER_PREFIX):
+                problems += remove_group(group)
         shutil.rmtree(base, ignore_errors=True)
     return problems
 
@@ -314,7 +347,8 @@ class Hub:
             "WORKSHOP_REFERENCE_CONFIG": str(REFERENCE_CONFIG),
             "WORKSHOP_LEARNERS": " ".join(self.site.learners),
             "WORKSHOP_INSTRUCTORS": " ".join(self.site.instructors),
-            "WORKSHOP_PASSWORD": self.site.password,
+            "WORKSHOP_DROP_DIR": str(self.site.drop),
+            "WORKSHOP_INSTRUCTOR_GROUP": self.site.group,
             "WORKSHOP_HUB_URL": self.url,
             "WORKSHOP_HUB_API_PORT": str(free_port()),
             "WORKSHOP_PROXY_API_PORT": str(free_port()),
@@ -438,14 +472,17 @@ class Hub:
 
 # ---- a learner, from outside: a browser-like session and a kernel ----------------------------
 def login(hub: Hub, name: str, password: str | None = None) -> requests.Session:
-    """Log in through the hub's login form as a browser would; returns the session (cookies)."""
+    """Log in through the hub's login form as a browser would; returns the session (cookies).
+
+    ``password`` defaults to the user's own; ``session.login_status`` is the form's answer
+    (302 logged in, 403 refused)."""
     session = requests.Session()
     page = session.get(f"{hub.url}/hub/login", timeout=30)
     page.raise_for_status()
     match = re.search(r'name="_xsrf"\s+value="([^"]+)"', page.text)
     xsrf = match.group(1) if match else session.cookies.get("_xsrf", "")
     response = session.post(f"{hub.url}/hub/login?next=", timeout=60, allow_redirects=False,
-                            data={"username": name, "password": password or hub.site.password, "_xsrf": xsrf})
+                            data={"username": name, "password": hub.site.passwords[name] if password is None else password, "_xsrf": xsrf})
     session.login_status = response.status_code  # type: ignore[attr-defined]
     return session
 

@@ -70,7 +70,7 @@ def test_a_learner_logs_in_through_the_hub_runs_a_lesson_and_saves_a_form(
         page.goto(hub.link(LESSON))
         page.wait_for_url(re.compile(r"/hub/login"))
         page.fill("input[name=username]", name)
-        page.fill("input[name=password]", site.password)
+        page.fill("input[name=password]", site.passwords[name])
         page.click("input[type=submit], button[type=submit]")
         # The hub starts their server, then nbgitpuller fetches the lessons and opens the lesson.
         page.wait_for_url(re.compile(rf"/user/{re.escape(name)}/lab/tree/{hubrun.LESSONS_FOLDER}/"), timeout=120_000)

@@ -1,20 +1,26 @@
-"""A class on a real JupyterHub: three learners and an instructor, each their own Unix user.
+"""A class on a real JupyterHub: three learners and an instructor, each their own Unix user
+with a password of their own (made by deploy/setup_class.py).
 
-Each learner logs in through the hub's login form, follows the instructor's nbgitpuller link
-(the lessons are cloned from a local repository into their home), runs every lesson in
-kernels of their own (all three learners at once), and saves a drafted question, a log entry and a shared copy of the log through the
-helpers. Then: each learner sees only their own work; one learner's kernel cannot read
-another's files; one learner's cookie or token is refused on another's server; updating the
-lessons leaves their work alone; the instructor collects the shared logs through the hub and
-the class summary runs on them.
+Each learner logs in through the hub's login form with their own password, follows the
+instructor's nbgitpuller link (the lessons are cloned from a local repository into their home),
+runs every lesson in kernels of their own (all three learners at once), saves a drafted question
+and a log entry through the helpers, makes the shared copy with ``python -m helpers share`` and
+hands it in with ``deploy/hand_in.py``. Then: nobody logs in as someone else; each learner sees
+only their own work; one learner's kernel cannot read another's files or hand-in; one learner's
+cookie or token is refused on another's server; the instructor's cookie and tokens are refused
+on every learner's server; updating the lessons leaves their work alone; the instructor collects
+the hand-ins from the drop folder and the class summary runs on them; the folders are private
+again after a restart.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import stat
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -74,19 +80,27 @@ def _owner(path: Path) -> int:
 
 
 def _save_work_code(learner: Learner) -> str:
+    """Save a question and a log entry, then share and hand in as the lessons tell a learner to:
+    ``python -m helpers share`` writes the shared copy, ``deploy/hand_in.py`` hands it in."""
     p = learner.person
     entry = {"date": "2026-10-05", "contact": p["contact"], "organisation": p["organisation"],
              "sector": p["sector"], "status": "held", "kind": "real", "channel": "video", "referrals": "1",
              "notes": f"{p['contact']} said to mail {p['email']} about the {p['sector']} team"}
     return f"""
-from helpers import log, questions, share, workspace
+import subprocess, sys
+from helpers import log, questions, workspace
 q = questions.add_question({learner.question!r}, "industry")
 e = log.add_entry({entry!r})
-shared_path, shared_message = share.share_learner_log()
+work = os.environ["INTERVIEW_WORKSPACE"]
+shared = subprocess.run([sys.executable, "-m", "helpers", "share", os.path.join(work, "interview_log.csv"),
+                         "--out", os.path.join(work, {hubrun.SHARED_NAME!r})], capture_output=True, text=True)
+handed = subprocess.run([sys.executable, os.path.expanduser("~/{FOLDER}/deploy/hand_in.py")],
+                        capture_output=True, text=True)
 print(json.dumps({{"question_ok": q.ok, "question_message": q.message,
                    "question_problems": [str(x) for x in q.problems],
                    "entry_saved": e.saved, "entry_problems": [str(x) for x in e.problems],
-                   "shared": str(shared_path), "shared_message": shared_message,
+                   "share": [shared.returncode, shared.stdout + shared.stderr],
+                   "hand_in": [handed.returncode, handed.stdout + handed.stderr],
                    "workspace": str(workspace.folder())}}))
 """
 
@@ -189,7 +203,10 @@ def test_work_is_saved_in_each_learners_own_home(classroom: Classroom):
         assert saved["question_ok"], f"{person.name}: {saved['question_message']} {saved['question_problems']}"
         assert saved["entry_saved"], f"{person.name}: {saved['entry_problems']}"
         assert saved["workspace"] == str(classroom.site.workspace(person.name))
-        assert saved["shared"] == str(classroom.site.workspace(person.name) / "shared_log.csv")
+        assert saved["share"][0] == 0, f"{person.name}: python -m helpers share: {saved['share'][1]}"
+        assert (classroom.site.workspace(person.name) / hubrun.SHARED_NAME).is_file()
+        assert saved["hand_in"][0] == 0, f"{person.name}: hand_in.py: {saved['hand_in'][1]}"
+        assert "Handed in" in saved["hand_in"][1]
         account = hubrun.pwd.getpwnam(person.name)
         home = classroom.site.home(person.name)
         for folder in (home, classroom.site.workspace(person.name)):
@@ -244,7 +261,9 @@ def test_a_learners_kernel_cannot_read_or_write_another_learners_work(classroom:
     try:
         for what, code in attempts.items():
             run = first.kernel.execute(code)
-            assert run.error.startswith("PermissionError"), f"{first.name} could {what}: {run.error or run.stdout}"
+            refused = run.error.startswith("PermissionError") or (
+                run.error.startswith("WorkspaceError") and "permission denied" in run.error)
+            assert refused, f"{first.name} could {what}: {run.error or run.stdout}"
     finally:
         first.kernel.execute(f"os.environ['INTERVIEW_WORKSPACE'] = {str(classroom.site.workspace(first.name))!r}").check()
     assert not (other_work / "planted.txt").exists()
@@ -268,7 +287,7 @@ def test_one_learners_cookie_or_token_is_refused_on_another_learners_server(clas
     # The token the hub gave the learner's own server (in their kernel) is refused too.
     run = first.kernel.execute(
         "import urllib.request, urllib.error\n"
-        f"req = urllib.request.Request(os.environ['WORKSHOP_HUB_URL'] + '/user/{second.name}/api/contents/{WORK}',"
+        f"req = urllib.request.Request('{hub.url}/user/{second.name}/api/contents/{WORK}',"
         " headers={'Authorization': 'token ' + os.environ['JUPYTERHUB_API_TOKEN']})\n"
         "try:\n    print(urllib.request.urlopen(req).status)\n"
         "except urllib.error.HTTPError as exc:\n    print(exc.code)\n").check()
@@ -280,12 +299,39 @@ def test_one_learners_cookie_or_token_is_refused_on_another_learners_server(clas
     assert escape.status_code in (400, 403, 404)
 
 
-def test_wrong_password_and_strangers_are_refused(classroom: Classroom):
-    hub = classroom.hub
-    wrong = hubrun.login(hub, classroom.learners[0].name, password="not-the-class-password")
-    assert wrong.login_status == 403  # type: ignore[attr-defined]
-    stranger = hubrun.login(hub, "someone-else")
-    assert stranger.login_status == 403  # type: ignore[attr-defined]
+def test_nobody_can_log_in_as_someone_else(classroom: Classroom):
+    """Each person's own password opens only their own account; there is no sign-up to claim one."""
+    hub, site = classroom.hub, classroom.site
+    first, second = site.learners[0], site.learners[1]
+    teacher = site.instructors[0]
+    attempts = {
+        "a learner as the instructor, with the learner's password": (teacher, site.passwords[first]),
+        "a learner as another learner, with their own password": (second, site.passwords[first]),
+        "the instructor's name with a guessed password": (teacher, "instructor"),
+        "the instructor's name with no password": (teacher, ""),
+        "a learner with a wrong password": (first, "not-my-password"),
+        "a learner with another learner's password, swapped case": (first, site.passwords[second].upper()),
+        "a real account that is not in the class, with its own password": (site.outsider, site.passwords[site.outsider]),
+        "a name that is not an account": ("someone-else", site.passwords[first]),
+    }
+    # PAM waits a few seconds after each failure (the system's login rules): try them at once.
+    with ThreadPoolExecutor(max_workers=len(attempts)) as pool:
+        statuses = dict(zip(attempts, pool.map(lambda a: hubrun.login(hub, *a).login_status, attempts.values())))
+    assert statuses == {what: 403 for what in attempts}
+    # No sign-up page: nobody can claim the instructor's (or anyone's) name by registering first.
+    browser = requests.Session()
+    page = browser.get(f"{hub.url}/hub/login", timeout=30)
+    xsrf = re.search(r'name="_xsrf"\s+value="([^"]+)"', page.text)
+    assert xsrf, "the login page has no _xsrf field"
+    assert browser.get(f"{hub.url}/hub/signup", timeout=30).status_code == 404
+    signup = browser.post(f"{hub.url}/hub/signup", timeout=30, allow_redirects=False,
+                          data={"username": teacher, "signup_password": "x" * 12,
+                                "signup_password_confirmation": "x" * 12, "_xsrf": xsrf.group(1)})
+    assert signup.status_code == 404, f"POST /hub/signup: {signup.status_code}"
+    # Nobody is a hub admin (an admin could open every learner's server).
+    assert all(not hub.api("GET", f"/users/{n}").json()["admin"] for n in site.users)
+    # And the right password still works, for the right name only.
+    assert hubrun.login(hub, teacher).login_status == 302
 
 
 def test_updating_the_lessons_never_touches_a_learners_work(classroom: Classroom):
@@ -322,32 +368,120 @@ def test_updating_the_lessons_never_touches_a_learners_work(classroom: Classroom
     assert person.kernel.value("[q['text'] for q in questions.saved_questions()]") == [person.question]
 
 
-def test_the_instructor_collects_the_shared_logs_and_the_class_summary_runs(classroom: Classroom):
+def test_the_instructor_has_no_access_to_any_learners_server_or_files(classroom: Classroom):
+    hub, site = classroom.hub, classroom.site
+    teacher = classroom.instructor
+    auth = {"Authorization": f"token {teacher.token}"}
+    for person in classroom.learners:
+        base = f"{hub.url}/user/{person.name}"
+        refused = {
+            "their JupyterLab, with the instructor's cookie": teacher.session.get(f"{base}/lab", timeout=60).status_code,
+            "their files, with the instructor's cookie": hubrun.contents(hub, person.name, WORK, session=teacher.session).status_code,
+            "their home, with a token of the instructor's": hubrun.contents(hub, person.name, "", token=teacher.token).status_code,
+            "their log, with a token of the instructor's": hubrun.contents(
+                hub, person.name, f"{WORK}/interview_log.csv", token=teacher.token).status_code,
+            "their hand-in, through their server": hubrun.contents(
+                hub, person.name, f"{WORK}/{hubrun.SHARED_NAME}", token=teacher.token).status_code,
+            "their kernels": requests.get(f"{base}/api/kernels", headers=auth, timeout=30).status_code,
+            "a new kernel on their server": requests.post(f"{base}/api/kernels", headers=auth, timeout=30,
+                                                          json={"name": "python3"}).status_code,
+            "a terminal on their server": requests.post(f"{base}/api/terminals", headers=auth, timeout=30).status_code,
+        }
+        assert refused == {what: 403 for what in refused}, f"the instructor on {person.name}'s server: {refused}"
+        # The hub's API: no view of the learner's account or server, no way to start, stop or act as them.
+        for method, path in (("GET", f"/users/{person.name}"), ("POST", f"/users/{person.name}/server"),
+                             ("DELETE", f"/users/{person.name}/server"), ("POST", f"/users/{person.name}/tokens"),
+                             ("GET", f"/users/{person.name}/tokens")):
+            status = hub.api(method, path, token=teacher.token).status_code
+            assert status in (403, 404), f"the instructor's token: {method} {path} gave {status}"
+    listed = hub.api("GET", "/users", token=teacher.token)
+    assert listed.status_code == 403 or {u["name"] for u in listed.json()} <= {teacher.name}
+    # The token the hub gave the instructor's own server (JUPYTERHUB_API_TOKEN, in their kernel).
+    urls = ([f"{hub.url}/user/{p.name}/api/contents/{WORK}" for p in classroom.learners]
+            + [f"{hub.url}/user/{p.name}/api/kernels" for p in classroom.learners]
+            + [f"{hub.url}/hub/api/users/{p.name}" for p in classroom.learners])
+    run = teacher.kernel.execute(
+        "import urllib.request, urllib.error\n"
+        "def _status(url):\n"
+        "    req = urllib.request.Request(url, headers={'Authorization': 'token ' + os.environ['JUPYTERHUB_API_TOKEN']})\n"
+        "    try:\n        return urllib.request.urlopen(req).status\n"
+        "    except urllib.error.HTTPError as exc:\n        return exc.code\n"
+        f"print(json.dumps([_status(u) for u in {urls!r}]))\n").check()
+    statuses = json.loads(run.stdout.strip().splitlines()[-1])
+    assert all(s in (403, 404) for s in statuses) and statuses[:2 * len(classroom.learners)] == [403] * (2 * len(classroom.learners)), statuses
+    # On the machine itself: the instructor's account cannot open a learner's home or work.
+    for person in classroom.learners:
+        for code in (f"os.listdir({str(site.home(person.name))!r})",
+                     f"open({str(site.workspace(person.name) / 'interview_log.csv')!r}).read()",
+                     f"open({str(site.workspace(person.name) / hubrun.SHARED_NAME)!r}).read()"):
+            assert teacher.kernel.execute(code).error.startswith("PermissionError"), f"the instructor could run {code}"
+
+
+def test_a_learner_cannot_read_or_touch_anyone_elses_hand_in(classroom: Classroom):
+    site = classroom.site
+    first, second = classroom.learners[0], classroom.learners[1]
+    box = site.box(second.name)
+    group = __import__("grp").getgrnam(site.group).gr_gid
+    # The drop as the hub made it: learners pass through, instructors list; one folder per learner.
+    info = site.drop.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (0, group, 0o751)
+    for person in classroom.learners:
+        account = hubrun.pwd.getpwnam(person.name)
+        info = site.box(person.name).lstat()
+        assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (account.pw_uid, group, 0o2750)
+        handed = (site.box(person.name) / hubrun.SHARED_NAME).lstat()
+        assert (handed.st_uid, handed.st_gid, stat.S_IMODE(handed.st_mode)) == (account.pw_uid, group, 0o640)
+        # What was handed in is exactly the shared copy, and holds none of the learner's people.
+        shared = (site.workspace(person.name) / hubrun.SHARED_NAME).read_bytes()
+        assert (site.box(person.name) / hubrun.SHARED_NAME).read_bytes() == shared
+    attempts = {
+        "list the drop (who handed in)": f"os.listdir({str(site.drop)!r})",
+        "list another learner's hand-in folder": f"os.listdir({str(box)!r})",
+        "read another learner's hand-in": f"open({str(box / hubrun.SHARED_NAME)!r}).read()",
+        "overwrite another learner's hand-in": f"open({str(box / hubrun.SHARED_NAME)!r}, 'w').write('x')",
+        "plant a file in another learner's folder": f"open({str(box / 'planted.csv')!r}, 'w').write('x')",
+        "hand in under a made-up name": f"os.mkdir({str(site.drop / 'made-up')!r})",
+        "replace another learner's folder": f"os.rename({str(box)!r}, {str(site.drop / 'gone')!r})",
+    }
+    for what, code in attempts.items():
+        run = first.kernel.execute(code)
+        assert run.error.startswith("PermissionError"), f"{first.name} could {what}: {run.error or run.stdout}"
+    assert sorted(p.name for p in box.iterdir()) == [hubrun.SHARED_NAME]
+    assert sorted(p.name for p in site.drop.iterdir()) == sorted(p.name for p in classroom.learners)
+    # Their own hand-in they can read back.
+    own = first.kernel.value(f"open({str(site.box(first.name) / hubrun.SHARED_NAME)!r}, encoding='utf-8').read()")
+    assert own == (site.workspace(first.name) / hubrun.SHARED_NAME).read_text(encoding="utf-8")
+
+
+def test_the_instructor_collects_the_hand_ins_and_the_class_summary_runs(classroom: Classroom):
     teacher = classroom.instructor
     folder = classroom.site.home(teacher.name) / "class-logs"
+    # As the guide says: in a terminal of the instructor's own JupyterLab.
     run = teacher.kernel.execute(
-        "from deploy.collect_shared_logs import collect\n"
-        "collected = collect()\n"
-        "print(json.dumps({'saved': [str(p) for p in collected.saved], 'missing': collected.missing}))"
+        "import subprocess, sys\n"
+        "done = subprocess.run([sys.executable, os.path.expanduser("
+        f"'~/{FOLDER}/deploy/collect_shared_logs.py')], capture_output=True, text=True)\n"
+        "print(json.dumps([done.returncode, done.stdout, done.stderr]))"
     ).check("collecting the shared logs")
-    result = json.loads(run.stdout.strip().splitlines()[-1])
-    assert result["missing"] == []
-    assert sorted(Path(p).name for p in result["saved"]) == sorted(f"{p.name}.csv" for p in classroom.learners)
-    assert all(Path(p).parent == folder for p in result["saved"])
-    # What arrived holds no one's name, organisation or e-mail address.
-    texts = teacher.kernel.value("[open(p, encoding='utf-8-sig').read() for p in sorted("
-                                 f"__import__('glob').glob({str(folder)!r} + '/*.csv'))]")
-    joined = "\n".join(texts)
+    code, out, err = json.loads(run.stdout.strip().splitlines()[-1])
+    assert (code, err) == (0, ""), out + err
+    assert f"Collected {len(classroom.learners)} shared log(s) into {folder}." in out
+    saved = sorted(folder.glob("*.csv"))
+    assert [p.name for p in saved] == sorted(f"{p.name}.csv" for p in classroom.learners)
+    for person in classroom.learners:   # byte for byte what each learner handed in
+        shared = (classroom.site.workspace(person.name) / hubrun.SHARED_NAME).read_bytes()
+        assert (folder / f"{person.name}.csv").read_bytes() == shared
+    # What arrived holds no one's name, organisation or e-mail address, and the detector agrees.
+    joined = "\n".join(p.read_text(encoding="utf-8-sig") for p in saved)
     for person in PEOPLE:
         for value in (person["contact"], person["organisation"], person["email"]):
             assert value not in joined
-    assert all("Person 01,Organisation A,held" in text for text in texts)
     checks = teacher.kernel.value("[__import__('helpers.share', fromlist=['share']).check_shared(p) "
-                                  f"for p in {result['saved']!r}]")
-    assert checks == [[], [], []]
-    # The collected files belong to the instructor, in their own home.
+                                  f"for p in {[str(p) for p in saved]!r}]")
+    assert checks == [[] for _ in saved]
+    # The collected files belong to the instructor, in their own home, readable by them alone.
     account = hubrun.pwd.getpwnam(teacher.name)
-    assert {f.stat().st_uid for f in folder.iterdir()} == {account.pw_uid}
+    assert {(f.stat().st_uid, stat.S_IMODE(f.stat().st_mode)) for f in folder.iterdir()} == {(account.pw_uid, 0o600)}
 
     # The class summary runs on the folder, in the instructor's kernel, as the notebook does.
     summary = json.loads((ROOT / SUMMARY).read_text(encoding="utf-8"))
@@ -365,3 +499,39 @@ def test_a_learner_cannot_collect_the_class_logs(classroom: Classroom):
     run = classroom.learners[0].kernel.execute(
         "from deploy.collect_shared_logs import collect\ncollect('~/not-allowed')")
     assert run.error.startswith("RuntimeError") and "refused" in run.error
+
+
+def test_a_learner_who_takes_their_hand_in_back_is_dropped_at_the_next_collection(classroom: Classroom):
+    person, teacher = classroom.learners[-1], classroom.instructor
+    run = person.kernel.execute(
+        "import subprocess, sys\n"
+        f"done = subprocess.run([sys.executable, os.path.expanduser('~/{FOLDER}/deploy/hand_in.py'), '--withdraw'],"
+        " capture_output=True, text=True)\nprint(json.dumps([done.returncode, done.stdout]))").check()
+    assert json.loads(run.stdout.strip().splitlines()[-1])[0] == 0
+    assert not (classroom.site.box(person.name) / hubrun.SHARED_NAME).exists()
+    result = teacher.kernel.value(
+        "(lambda r: {'saved': sorted(__import__('os').path.basename(p) for p in map(str, r.saved)),"
+        " 'missing': r.missing})(__import__('deploy.collect_shared_logs', fromlist=['c']).collect())")
+    assert result["saved"] == sorted(f"{p.name}.csv" for p in classroom.learners[:-1])
+    assert result["missing"] == [f"{person.name}: has not handed in a log yet (the Share button, then hand_in.py)."]
+    assert not (classroom.site.home(teacher.name) / "class-logs" / f"{person.name}.csv").exists()
+
+
+def test_the_folders_are_private_again_on_every_start(classroom: Classroom):
+    """A learner (or anyone) opened their folders up: the next start of their server closes them."""
+    hub, site = classroom.hub, classroom.site
+    person = classroom.learners[-1]
+    account = hubrun.pwd.getpwnam(person.name)
+    group = __import__("grp").getgrnam(site.group).gr_gid
+    home, work, box = site.home(person.name), site.workspace(person.name), site.box(person.name)
+    for folder in (home, work, box):
+        folder.chmod(0o777)
+    assert hub.api("DELETE", f"/users/{person.name}/server").status_code in (202, 204)
+    deadline = time.monotonic() + 30
+    while hub.api("GET", f"/users/{person.name}").json().get("servers") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    hub.start_servers([person.name])
+    modes = {str(f): (f.lstat().st_uid, f.lstat().st_gid, stat.S_IMODE(f.lstat().st_mode)) for f in (home, work, box)}
+    assert modes == {str(home): (account.pw_uid, account.pw_gid, 0o700),
+                     str(work): (account.pw_uid, account.pw_gid, 0o700),
+                     str(box): (account.pw_uid, group, 0o2750)}
