@@ -36,13 +36,13 @@ def write(tmp_path: Path, text: str | bytes, name: str = "log.csv") -> Path:
 def cell_cases():
     with open(CASES / "log_cells.csv", newline="", encoding="utf-8") as f:
         for case in csv.DictReader(f):
-            yield pytest.param(case["column"], case["value"], case["problem"],
+            yield pytest.param(case["column"], case["value"], case["code"], case["problem"],
                                id=f"{case['column']}={case['value'][:20]!r}")
 
 
 # --------------------------------------------------------------------------- cells
-@pytest.mark.parametrize("column,value,problem", list(cell_cases()))
-def test_cell_rules(tmp_path, column, value, problem):
+@pytest.mark.parametrize("column,value,code,problem", list(cell_cases()))
+def test_cell_rules(tmp_path, column, value, code, problem):
     path = write(tmp_path, HEADER + "\n" + row(**{column: value}) + "\n")
     lg = log.load(path)
     assert len(lg.data) == 1, "a row with a problem is kept"
@@ -50,7 +50,7 @@ def test_cell_rules(tmp_path, column, value, problem):
     if problem:
         assert len(found) == 1, f"expected one problem in {column}, got {lg.problems}"
         p = found[0]
-        assert p.row == 2 and problem in p.what
+        assert p.row == 2 and p.code == code and problem in p.what
         text = str(p)
         assert text.startswith(f"row 2, {column}:") and p.fix, text
     else:
@@ -101,9 +101,12 @@ def test_ragged_row_and_unclosed_quote(tmp_path):
         log.load(write(tmp_path, 'date,contact,organisation,status\n2026-01-01,"a,b,held\n'))
 
 
-def test_two_columns_meaning_the_same(tmp_path):
-    with pytest.raises(log.LogFileError, match="both mean 'contact'"):
-        log.load(write(tmp_path, "date,Contact,contact,organisation,status\n"))
+def test_two_columns_meaning_the_same_is_a_problem_on_row_1(tmp_path):
+    lg = log.load(write(tmp_path, "date,Contact,contact,organisation,status\n2026-03-02,Ana,Bo,Acme,held\n"))
+    assert [(p.code, p.row, p.field) for p in lg.problems] == [("duplicate_column", 1, "contact")]
+    assert list(lg.raw.columns) == ["date", "contact", "organisation", "status"], "the second is left out"
+    assert lg.raw.iloc[0]["contact"] == "Ana"
+    assert str(lg.problems[0]).startswith("row 1, contact:")
 
 
 # --------------------------------------------------------------------------- shapes that are fine
@@ -204,7 +207,8 @@ def test_load_many_keeps_sources(tmp_path):
 # --------------------------------------------------------------------------- adding entries
 def test_add_entry_creates_the_learner_log_atomically(workspace):
     result = log.add_entry({**GOOD, "kind": "practice", "referrals": 2, "may_use_name": True})
-    assert result.saved and result.row == 2, result.message()
+    assert result.ok and result.changed and result.item["row"] == 2, result.message
+    assert result.item["contact"] == "Ana Silva" and result.item["may_use_name"] == "yes", "read back"
     path = workspace / ws.LOG_NAME
     lg = log.load(path)
     assert lg.ok and len(lg.data) == 1 and lg.data.iloc[0]["referrals"] == 2
@@ -214,11 +218,13 @@ def test_add_entry_creates_the_learner_log_atomically(workspace):
 def test_add_entry_rejects_bad_input_and_keeps_what_was_saved(workspace):
     assert log.add_entry(GOOD).saved
     before = (workspace / "interview_log.csv").read_bytes()
-    for bad in [{**GOOD, "date": "2026-13-45"}, {**GOOD, "contact": ""}, {**GOOD, "status": "done"},
-                {**GOOD, "notes": "x" * 2001}, GOOD]:
+    for bad, code in [({**GOOD, "date": "2026-13-45"}, "bad_date"), ({**GOOD, "contact": ""}, "empty"),
+                      ({**GOOD, "status": "done"}, "not_a_choice"), ({**GOOD, "notes": "x" * 2001}, "too_long")]:
         result = log.add_entry(bad)
-        assert not result.saved and result.problems
-        assert "Not saved" in result.message()
+        assert not result.saved and result.codes == [code]
+        assert "Not saved" in result.message
+    again = log.add_entry(GOOD)
+    assert again.saved and not again.changed and again.item["row"] == 2, "the same entry is saved once"
     assert (workspace / "interview_log.csv").read_bytes() == before
 
 
@@ -227,7 +233,7 @@ def test_add_entry_refuses_to_touch_an_unreadable_log(workspace):
     target = workspace / "interview_log.csv"
     target.write_bytes(b"\x00\x01 not a log")
     result = log.add_entry(GOOD)
-    assert not result.saved and "cannot be read" in result.message()
+    assert not result.saved and result.codes == ["damaged_file"] and "cannot be read" in result.message
     assert target.read_bytes() == b"\x00\x01 not a log"
 
 
@@ -241,7 +247,7 @@ def test_add_entry_keeps_extra_columns_and_separator(tmp_path):
 
 def test_entry_field_limits_and_unknown_fields():
     problems = log.check_entry({**GOOD, "contact": "x" * 101})
-    assert [p.column for p in problems] == ["contact"] and "Shorten" in problems[0].fix
+    assert [(p.column, p.code) for p in problems] == [("contact", "too_long")] and "Shorten" in problems[0].fix
     with pytest.raises(KeyError):
         log.check_entry({**GOOD, "colour": "blue"})
 
@@ -267,7 +273,87 @@ def test_a_held_interview_cannot_be_in_the_future(workspace):
     import datetime as dt
 
     problems = log.check_entry({**GOOD, "date": "2026-03-10"}, today=dt.date(2026, 3, 9))
-    assert [p.column for p in problems] == ["status"] and "scheduled" in problems[0].fix
+    assert [(p.column, p.code) for p in problems] == [("status", "held_in_future")] and "scheduled" in problems[0].fix
     assert log.check_entry({**GOOD, "date": "2026-03-10", "status": "scheduled"}, today=dt.date(2026, 3, 9)) == []
     assert log.check_entry({**GOOD, "date": "2026-03-09"}, today=dt.date(2026, 3, 9)) == []
     assert not log.add_entry({**GOOD, "date": "2099-01-01"}).saved
+
+
+# --------------------------------------------------------------------------- header, encoding, referrals
+def test_empty_header_cells_are_problems_on_row_1(tmp_path):
+    lg = log.load(write(tmp_path, "date,contact,,organisation,status,\n2026-03-02,Ana,x,Acme,held,\n"))
+    assert [(p.code, p.row, p.field) for p in lg.problems] == [("empty_header", 1, "column C"),
+                                                              ("empty_header", 1, "column F")]
+    assert "cells hold something" in lg.problems[0].what and "cells hold" not in lg.problems[1].what
+    assert lg.data.iloc[0]["organisation"] == "Acme"
+
+
+def test_a_share_never_carries_a_column_named_twice(tmp_path):
+    from helpers import share
+
+    src = write(tmp_path, "date,contact,organisation,status,contact\n2026-03-02,Ana Silva,Acme,held,Bo Secret\n")
+    out = tmp_path / "shared.csv"
+    share.share_file(src, out)
+    shared = out.read_text(encoding="utf-8-sig")
+    assert "Bo Secret" not in shared and "contact.1" not in shared and "Secret" not in shared
+
+
+def test_a_log_with_a_header_problem_is_not_written_over(tmp_path):
+    target = write(tmp_path, "date,contact,organisation,status,contact\n2026-03-02,Ana,Acme,held,Bo\n")
+    before = target.read_bytes()
+    result = log.add_entry({**GOOD, "contact": "Cy"}, target)
+    assert not result.saved and result.codes == ["duplicate_column"]
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_gets_save_as_utf8_advice(tmp_path, encoding):
+    path = write(tmp_path, (HEADER + "\n" + row(contact="Zoë") + "\n").encode(encoding))
+    with pytest.raises(log.LogFileError) as err:
+        log.load(path)
+    assert "UTF-16" in str(err.value) and "UTF-8" in str(err.value) and ".xlsx" not in str(err.value)
+
+
+def test_header_cells_that_look_like_formulas_are_escaped_on_write(tmp_path):
+    raw = log.load(write(tmp_path, HEADER + "\n" + row() + "\n")).raw
+    raw["=cmd|' /C calc'!A0"] = "x"
+    out = log.write(raw, tmp_path / "out.csv")
+    first = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert ",'=cmd" in first
+    assert "=cmd|' /C calc'!A0" in log.load(out).raw.columns, "read back unescaped"
+
+
+def test_a_person_referred_by_themselves(tmp_path):
+    text = HEADER + "\n" + row(contact="Ana Silva", referred_by="ana  silva") + "\n"
+    lg = log.load(write(tmp_path, text))
+    assert [(p.code, p.row, p.field) for p in lg.problems] == [("self_referral", 2, "referred_by")]
+
+
+def test_referral_loops_are_flagged_with_their_rows(tmp_path):
+    rows = [row(contact="Ana", referred_by="Cy"), row(contact="Bo", referred_by="Ana"),
+            row(contact="Cy", referred_by="Bo"), row(contact="Dee", referred_by="Ana"),
+            row(contact="Eve", referred_by="Fay"), row(contact="Fay", referred_by="Eve")]
+    lg = log.load(write(tmp_path, HEADER + "\n" + "\n".join(rows) + "\n"))
+    loops = [p for p in lg.problems if p.code == "referral_loop"]
+    assert [p.row for p in loops] == [2, 6]
+    assert "row 2" in loops[0].what and "row 3" in loops[0].what and "row 4" in loops[0].what
+    assert "row 5" not in loops[0].what, "Dee is referred from the loop, not on it"
+
+
+def test_far_future_dates_are_read(tmp_path):
+    lg = log.load(write(tmp_path, HEADER + "\n" + row(date="2999-12-31", status="scheduled") + "\n"
+                        + row(contact="Bo", date="2026-03-02") + "\n"))
+    assert lg.ok, [str(p) for p in lg.problems]
+    assert lg.data["date"].iloc[0] == pd.Timestamp("2999-12-31")
+    assert lg.data["date"].iloc[1] == pd.Timestamp("2026-03-02")
+
+
+def test_check_warns_about_one_interview_under_two_statuses(tmp_path):
+    rows = [row(contact="Rosa Delgado", organisation="Aunt", status="requested", date="2026-03-01"),
+            row(contact="rosa delgado", organisation="aunt", status="held", date="2026-03-05"),
+            row(contact="Bo", organisation="X", status="held", date="2026-03-01"),
+            row(contact="Bo", organisation="X", status="held", date="2026-04-01")]
+    lg = log.load(write(tmp_path, HEADER + "\n" + "\n".join(rows) + "\n"))
+    assert lg.ok
+    assert [(p.code, p.row) for p in lg.warnings] == [("likely_repeat", 2)]
+    assert "row 3" in lg.warnings[0].what
