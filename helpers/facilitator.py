@@ -85,6 +85,50 @@ def _closest(name: str, available: list[str]) -> str | None:
     return by_words[guess[0]] if guess else None
 
 
+_NUMBERED = re.compile(r"^\d\d-")
+DRAFTS = "drafts"   #: a lesson being written lives in notebooks/drafts/ until it is numbered into place
+
+
+def _slug(file: str | None) -> str:
+    """A lesson's name without its number: ``"02-research-to-questions.ipynb"`` -> ``"research-to-questions"``.
+
+    >>> _slug("05-the-conversation.ipynb"), _slug("the-conversation")
+    ('the-conversation', 'the-conversation')
+    """
+    return re.sub(r"^\d\d-|\.ipynb$", "", file or "")
+
+
+def lesson_files() -> dict[str, "lessons.Lesson"]:
+    """Every lesson file name -> its first cell: the numbered lessons, then drafts not yet numbered."""
+    found = {lesson.file: lesson for lesson in lessons.catalogue()}
+    numbered = {_slug(f) for f in found}
+    for lesson in lessons.catalogue(lessons.NOTEBOOKS_DIR / DRAFTS):
+        if _slug(lesson.file) not in numbered:
+            found.setdefault(lesson.file, lesson)
+    return found
+
+
+def resolve(name: str, files: dict[str, "lessons.Lesson"] | None = None) -> str | None:
+    """The lesson file a plan or note means, or None.
+
+    A name without its number (``"practice-log"``) finds the lesson whatever its number, so the
+    plans survive lessons being added and renumbered; a full file name must match exactly.
+
+    >>> resolve("research-to-questions")
+    '02-research-to-questions.ipynb'
+    >>> resolve("02-research-to-question.ipynb") is None
+    True
+    """
+    files = lesson_files() if files is None else files
+    name = name.strip()
+    if name in files:
+        return name
+    if re.match(r"^\d\d-", name):
+        return None
+    matches = [f for f in files if _slug(f) == _slug(name)]
+    return matches[0] if len(matches) == 1 else None
+
+
 def _validate(data: dict, text: str, path) -> tuple[list[Plan], list[str]]:
     problems: list[str] = []
     try:
@@ -93,7 +137,8 @@ def _validate(data: dict, text: str, path) -> tuple[list[Plan], list[str]]:
         return [], [str(exc)]
     plan_lines = _header_lines(text, "plans")
     block_lines = _header_lines(text, "plans.blocks")
-    available = [lesson.file for lesson in lessons.catalogue()]
+    files = lesson_files()
+    available = list(files)
     built: list[Plan] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -132,14 +177,17 @@ def _validate(data: dict, text: str, path) -> tuple[list[Plan], list[str]]:
                                 f"lesson = \"{available[0] if available else '00-start-here.ipynb'}\".")
                 ok = False
                 lesson = ""
-            elif lesson and lesson not in available:
+            elif lesson and resolve(lesson, files) is None:
                 hint = _closest(lesson, available)
                 problems.append(f"{bwhere}: there is no lesson '{lesson}' in the notebooks folder. "
-                                + (f"Did you mean \"{hint}\"? " if hint else "")
-                                + "Write a file name exactly as in notebooks/ (e.g. "
-                                f"\"{available[0] if available else '00-start-here.ipynb'}\"), or leave "
-                                f"lesson out for a block without a notebook.")
+                                + (f"Did you mean \"{hint if _NUMBERED.match(lesson) else _slug(hint)}\"? "
+                                   if hint else "")
+                                + "Write the lesson's name without its number, e.g. \"research-to-questions\" "
+                                "(or its file name exactly as in notebooks/), or leave lesson out for a "
+                                "block without a notebook.")
                 ok = False
+            elif lesson:
+                lesson = resolve(lesson, files) or lesson
             mode = b.get("mode", "")
             if mode and mode not in MODES:
                 problems.append(f"{bwhere}: mode = \"{mode}\" is not one of: {', '.join(MODES)}. Use one "
@@ -172,12 +220,201 @@ def _load() -> tuple[list[Plan], list[str]]:
 
 
 def check_content() -> list[str]:
-    """Every mistake in ``workshop.toml``, each naming the file, line and entry, and the fix.
+    """Every mistake in ``workshop.toml`` and ``instructor_notes.toml``, each naming the file,
+    line or entry, and the fix.
 
     >>> check_content()
     []
     """
-    return _load()[1]
+    return _load()[1] + _load_notes()[1]
+
+
+# ---------------------------------------------------------------------------------------
+# Instructor notes, the pre-work page and the observer checklist (instructor_notes.toml)
+# ---------------------------------------------------------------------------------------
+NOTES = "instructor_notes"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A short note for whoever teaches one lesson."""
+
+    lesson: str                   # the lesson's file name (resolved)
+    title: str                    # "05 The conversation"
+    timing: str
+    misconception: str
+    prompt: str
+    good_answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Prework:
+    title: str
+    minutes: int
+    intro: str
+    items: tuple[tuple[int, str], ...]   # (minutes, task)
+    bring: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Observer:
+    title: str
+    intro: str
+    before_close: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Classroom:
+    notes: tuple[Note, ...]
+    prework: Prework | None
+    observer: Observer | None
+
+
+def _strings(value: object) -> list[str] | None:
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return [" ".join(v.split()) for v in value]
+    return None
+
+
+def _validate_notes(data: dict, file: str) -> tuple[Classroom, list[str]]:
+    problems: list[str] = []
+    files = lesson_files()
+    notes: list[Note] = []
+    raw = data.get("lessons")
+    if not isinstance(raw, list) or not raw or not all(isinstance(n, dict) for n in raw):
+        problems.append(f"{file}: no [[lessons]] notes were found. Each note starts with a line [[lessons]] "
+                        f"followed by lesson, timing, misconception, prompt and good_answers.")
+        raw = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw, start=1):
+        name = item.get("lesson")
+        where = f"{file}, note {i}" + (f" (lesson '{name}')" if isinstance(name, str) else "")
+        try:
+            content.require(item, ["lesson", "timing", "misconception", "prompt"], where,
+                            {"lesson": str, "timing": str, "misconception": str, "prompt": str})
+        except content.ContentError as exc:
+            problems.append(str(exc))
+            continue
+        found = resolve(item["lesson"], files)
+        if found is None:
+            hint = _closest(item["lesson"], list(files))
+            problems.append(f"{where}: there is no lesson '{item['lesson']}' in the notebooks folder. "
+                            + (f"Did you mean \"{_slug(hint)}\"? " if hint else "")
+                            + "Write the lesson's name without its number, e.g. \"research-to-questions\".")
+            continue
+        if found in seen:
+            problems.append(f"{where}: an earlier note is about the same lesson. Keep one note per lesson.")
+            continue
+        seen.add(found)
+        answers = _strings(item.get("good_answers"))
+        if answers is None:
+            problems.append(f"{where}: good_answers should be a list of what good answers contain, e.g. "
+                            f"good_answers = [\"...\", \"...\"].")
+            continue
+        lesson = files[found]
+        notes.append(Note(found, f"{lesson.number} {lesson.title}", " ".join(item["timing"].split()),
+                          " ".join(item["misconception"].split()), " ".join(item["prompt"].split()),
+                          tuple(answers)))
+    prework = None
+    raw_pre = data.get("prework")
+    if not isinstance(raw_pre, dict):
+        problems.append(f"{file}: the [prework] section is missing. Add [prework] with title, minutes, intro, "
+                        f"bring, and one [[prework.items]] per task.")
+    else:
+        try:
+            content.require(raw_pre, ["title", "minutes", "intro"], f"{file}, [prework]",
+                            {"title": str, "minutes": int, "intro": str})
+            bring = _strings(raw_pre.get("bring"))
+            if bring is None:
+                raise content.ContentError(f"{file}, [prework]: bring should be a list of what to bring, e.g. "
+                                           f"bring = [\"a pen\"].")
+            items = raw_pre.get("items")
+            if not isinstance(items, list) or not items:
+                raise content.ContentError(f"{file}, [prework]: no tasks. Add [[prework.items]] sections with "
+                                           f"minutes and task.")
+            tasks = []
+            for j, it in enumerate(items, start=1):
+                content.require(it, ["minutes", "task"], f"{file}, [prework] task {j}", {"minutes": int, "task": str})
+                if isinstance(it["minutes"], bool) or it["minutes"] <= 0:
+                    raise content.ContentError(f"{file}, [prework] task {j}: minutes should be a whole number "
+                                               f"greater than 0.")
+                tasks.append((it["minutes"], " ".join(it["task"].split())))
+            total = sum(m for m, _ in tasks)
+            if total != raw_pre["minutes"]:
+                raise content.ContentError(f"{file}, [prework]: the tasks add up to {total} minutes, but the page "
+                                           f"says minutes = {raw_pre['minutes']}. Make them agree.")
+            prework = Prework(raw_pre["title"].strip(), raw_pre["minutes"], " ".join(raw_pre["intro"].split()),
+                              tuple(tasks), tuple(bring))
+        except content.ContentError as exc:
+            problems.append(str(exc))
+    observer = None
+    raw_obs = data.get("observer")
+    if not isinstance(raw_obs, dict):
+        problems.append(f"{file}: the [observer] section is missing. Add [observer] with title, intro and "
+                        f"before_close = [\"...\"].")
+    else:
+        try:
+            content.require(raw_obs, ["title", "intro"], f"{file}, [observer]", {"title": str, "intro": str})
+            items = _strings(raw_obs.get("before_close"))
+            if items is None:
+                raise content.ContentError(f"{file}, [observer]: before_close should be a list of what to watch "
+                                           f"for before the close, e.g. before_close = [\"Named the agreed time\"].")
+            observer = Observer(raw_obs["title"].strip(), " ".join(raw_obs["intro"].split()), tuple(items))
+        except content.ContentError as exc:
+            problems.append(str(exc))
+    return Classroom(tuple(notes), prework, observer), problems
+
+
+def _load_notes() -> tuple[Classroom, list[str]]:
+    try:
+        data = content.load(NOTES)
+    except content.ContentError as exc:
+        return Classroom((), None, None), [str(exc)]
+    return _validate_notes(data, f"{NOTES}.toml")
+
+
+def classroom() -> Classroom:
+    """The instructor notes, pre-work and observer checklist, checked. Raises
+    :class:`helpers.content.ContentError` listing every mistake."""
+    found, problems = _load_notes()
+    if problems:
+        raise content.ContentError("\n".join(problems))
+    return found
+
+
+def notes() -> list[Note]:
+    """The instructor notes in lesson order; a note with a mistake is left out (check-content names it).
+
+    >>> notes()[0].title
+    '00 Start here'
+    """
+    found = _load_notes()[0].notes
+    return sorted(found, key=lambda n: n.lesson)
+
+
+def note_for(lesson: str) -> Note | None:
+    """The note for one lesson (its name with or without the number), or None."""
+    target = resolve(lesson)
+    return next((n for n in notes() if n.lesson == target), None)
+
+
+def notes_table() -> pd.DataFrame:
+    """The notes as a table: lesson, timing, what to watch for, prompt, good answers."""
+    rows = [{"lesson": n.title, "timing": n.timing, "watch for": n.misconception, "discussion prompt": n.prompt,
+             "good answers contain": "; ".join(n.good_answers)} for n in notes()]
+    return pd.DataFrame(rows, columns=["lesson", "timing", "watch for", "discussion prompt", "good answers contain"])
+
+
+def show_notes() -> None:
+    """Show the instructor notes in a notebook; a mistake in the file shows its message as well."""
+    from IPython.display import HTML, display as ipy_display
+
+    from .display import message_html, table_html
+
+    _, problems = _load_notes()
+    if problems:
+        ipy_display(HTML(message_html("Some instructor notes could not be read: " + " ".join(problems), "error")))
+    ipy_display(HTML(table_html(notes_table(), empty="No instructor notes could be read.")))
 
 
 def plans() -> list[Plan]:
@@ -207,7 +444,7 @@ def plan(plan_id: str) -> Plan:
 
 def plan_table(p: Plan) -> pd.DataFrame:
     """A plan as a timetable: start (minutes from the beginning, h:mm), minutes, lesson title, mode, activity."""
-    titles = {lesson.file: f"{lesson.number} {lesson.title}" for lesson in lessons.catalogue()}
+    titles = {f: f"{lesson.number} {lesson.title}" for f, lesson in lesson_files().items()}
     rows, start = [], 0
     for b in p.blocks:
         rows.append({"start": f"{start // 60}:{start % 60:02d}", "minutes": b.minutes,
