@@ -1,93 +1,115 @@
-"""The request e-mail and the thank-you e-mail: composed from a few fields, checked, saved.
+"""The request, the follow-up and the thank-you e-mail: composed from a few fields, checked, saved.
 
 Wording lives in ``data/content/email_templates.toml`` (``string.Template`` placeholders such as
-``$their_name``), so an instructor can change it without touching Python. This module fills
-the templates with what a learner typed, checks the fields (required, length, no request
-for a job, permission before using a referrer's name), advises on the thank-you's timing,
-and keeps the latest draft of each kind in ``emails.json`` in the learner's workspace.
+``$their_name``), so an instructor can change it without touching Python. This module tidies
+what a learner typed so it reads well in the template (:mod:`helpers.email_wording`), checks
+the fields (required, length, words rather than filler, no request for a job, permission
+before using a referrer's name), counts the words, advises on timing (the thank-you within
+24 hours, follow-ups after three working days and a week), and keeps the latest draft of each
+kind in ``emails.json`` in the learner's workspace (a core :class:`~helpers.core.store.Store`).
 
->>> problems, email = compose_request(example_fields("request"))
+>>> email, problems = compose_request(example_fields("request"))
 >>> problems
 []
 >>> email.subject
 'A 20-minute conversation about your work at Riverside Community Hospital?'
->>> compose_request({})[1] is None
+>>> compose_request({})[0] is None
 True
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
-from string import Template
-from typing import Any, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Mapping
 
-from . import content, workspace
-from .display import escape, message_html
-from .followup import day_label, parse_date
-from .log import Problem
+from . import content, email_wording
+from .email_timing import follow_up_advice, follow_up_dates, thank_you_advice
+from .core import Advice, Problem, Result
+from .core import dates, export as ex, text
+from .core.schema import Table, Text, TextList
+from .core.store import Collection, JsonCodec, Store, StoreError
+from .core.templates import check_all, content_sentence, fill, join_or
 
-FILE = "emails.json"          #: workspace file holding the latest draft of each kind
+try:  # the one job-ask rule shared with the questions lesson
+    from .core.jobask import job_ask as _job_ask
+except Exception:  # pragma: no cover - missing or broken: the content file's phrases still apply
+    _job_ask = None
+
 CONTENT = "email_templates"   #: content file with the templates
-KINDS = ("request", "thank_you")
-KIND_NAMES = {"request": "Request for an informational interview", "thank_you": "Thank-you e-mail"}
+KINDS = ("request", "follow_up", "thank_you")
+KIND_NAMES = {"request": "Request for an informational interview", "follow_up": "Follow-up e-mail",
+              "thank_you": "Thank-you e-mail"}
+STAGES = ("first", "last")
 
 
 @dataclass(frozen=True)
 class Spec:
-    """One form field: its label, whether it is required and its longest length."""
+    """One form field: its label, whether it is required, its longest length and its example."""
 
     label: str
     limit: int
     required: bool = True
-    name_like: bool = False     # a name: refuse text a spreadsheet would run as a formula
     hint: str = ""
+    sentence: bool = False      # goes inside a sentence: must read as words (not "lol")
 
 
 REQUEST_FIELDS: dict[str, Spec] = {
-    "your_name": Spec("Your name", 80, name_like=True),
-    "their_name": Spec("Their name (as you will greet them)", 80, name_like=True, hint="for example Ms Okafor"),
+    "your_name": Spec("Your name", 80, hint="for example Jordan Mbeki"),
+    "their_name": Spec("Their name (as you will greet them)", 80, hint="for example Ms Okafor"),
     "their_role": Spec("Their role", 120, hint="for example a nurse manager"),
-    "organisation": Spec("Their organisation", 120, name_like=True),
-    "how_found": Spec("How you found them", 200, required=False,
+    "organisation": Spec("Their organisation", 120, hint="for example Riverside Community Hospital"),
+    "how_found": Spec("How you found them", 200, required=False, sentence=True,
                       hint="for example the speakers' list of a careers fair"),
-    "referred_by": Spec("Who referred you (if anyone)", 80, required=False, name_like=True),
-    "research": Spec("What your research says (finish: I read that ...)", 300,
+    "referred_by": Spec("Who referred you (if anyone)", 80, required=False),
+    "research": Spec("What your research says (finish: I read that ...)", 300, sentence=True,
                      hint="for example your hospital opened a community clinic last spring"),
-    "learn": Spec("What you'd like to learn (finish: I'd like to learn ...)", 300,
+    "learn": Spec("What you'd like to learn (finish: I'd like to learn ...)", 300, sentence=True,
                   hint="for example how you moved from bedside nursing into management"),
 }
+FOLLOW_UP_FIELDS: dict[str, Spec] = {
+    "your_name": Spec("Your name", 80, hint="for example Jordan Mbeki"),
+    "their_name": Spec("Their name (as you will greet them)", 80, hint="for example Ms Okafor"),
+    "request_date": Spec("The day you sent your request", 40, hint="for example 2026-11-23"),
+}
 THANK_YOU_FIELDS: dict[str, Spec] = {
-    "your_name": Spec("Your name", 80, name_like=True),
-    "their_name": Spec("Their name (as you will greet them)", 80, name_like=True),
-    "interview_date": Spec("Interview date (YYYY-MM-DD)", 40),
-    "learned": Spec("One specific thing you learned", 300,
+    "your_name": Spec("Your name", 80, hint="for example Jordan Mbeki"),
+    "their_name": Spec("Their name (as you will greet them)", 80, hint="for example Ms Okafor"),
+    "interview_date": Spec("Interview date", 40, hint="for example 2026-12-01"),
+    "learned": Spec("One specific thing you learned", 300, sentence=True,
                     hint="for example how much of a manager's week goes into coaching"),
-    "next_step": Spec("A next step you will take (finish: I plan to ...)", 300,
+    "next_step": Spec("A next step you will take (finish: I plan to ...)", 300, sentence=True,
                       hint="for example volunteer at the clinic's Saturday health checks"),
     "referral": Spec("Anyone they referred you to (optional)", 200, required=False),
 }
-FIELDS = {"request": REQUEST_FIELDS, "thank_you": THANK_YOU_FIELDS}
+FIELDS = {"request": REQUEST_FIELDS, "follow_up": FOLLOW_UP_FIELDS, "thank_you": THANK_YOU_FIELDS}
+JOB_FIELDS = ("how_found", "research", "learn", "their_role")
 
-# Placeholders each template may use, and those the body must keep.
-_ALLOWED = {
-    ("request", "subject"): {"your_name", "their_name", "their_role", "organisation", "research", "learn", "minutes"},
-    ("request", "body"): {"your_name", "their_name", "their_role", "organisation", "how_line", "research",
-                          "learn", "minutes"},
-    ("request", "found_line"): {"how_found"},
-    ("request", "referred_line"): {"referred_by"},
-    ("thank_you", "subject"): {"your_name", "their_name", "interview_day"},
-    ("thank_you", "body"): {"your_name", "their_name", "interview_day", "learned", "next_step", "referral_line"},
-    ("thank_you", "referral_line"): {"referral"},
+_R = {"your_name", "their_name", "their_role", "organisation", "how_line", "shared_line", "research",
+      "learn", "minutes"}
+_TEMPLATES: dict[tuple[str, str], tuple[set[str], set[str]]] = {
+    ("request", "subject"): (_R - {"how_line", "shared_line"}, set()),
+    ("request", "body"): (_R, _R - {"their_role", "organisation"}),
+    ("request", "found_line"): ({"how_found"}, {"how_found"}),
+    ("request", "referred_line"): ({"referred_by"}, {"referred_by"}),
+    ("request", "shared_line"): (set(), set()),
+    ("follow_up", "subject"): ({"your_name", "their_name", "request_day", "minutes"}, set()),
+    ("follow_up", "body"): ({"your_name", "their_name", "stage_line", "request_day", "minutes"},
+                            {"your_name", "their_name", "stage_line"}),
+    ("follow_up", "first_line"): ({"request_day", "minutes"}, {"request_day"}),
+    ("follow_up", "last_line"): ({"request_day", "minutes"}, {"request_day"}),
+    ("thank_you", "subject"): ({"your_name", "their_name", "interview_day"}, set()),
+    ("thank_you", "body"): ({"your_name", "their_name", "interview_day", "learned", "next_step", "referral_line"},
+                            {"your_name", "their_name", "interview_day", "learned", "next_step", "referral_line"}),
+    ("thank_you", "referral_line"): ({"referral"}, {"referral"}),
 }
-_REQUIRED = {
-    ("request", "body"): {"your_name", "their_name", "how_line", "research", "learn", "minutes"},
-    ("request", "found_line"): {"how_found"},
-    ("request", "referred_line"): {"referred_by"},
-    ("thank_you", "body"): {"your_name", "their_name", "interview_day", "learned", "next_step", "referral_line"},
-    ("thank_you", "referral_line"): {"referral"},
-}
-_FORMULA_START = ("=", "+", "@")
+_PROMPTS = ("request_title", "request_intro", "follow_up_title", "follow_up_intro", "thank_you_title",
+            "thank_you_intro")
+SCHEMA = Table({
+    "request": Table(), "follow_up": Table(), "thank_you": Table(),
+    "request_rules": Table({"job_phrases": TextList(help='["job opening", "hire me"]')}),
+    "prompts": Table({k: Text() for k in _PROMPTS}),
+    "example": Table({k: Table() for k in KINDS}),
+})
 
 
 @dataclass(frozen=True)
@@ -101,128 +123,74 @@ class Email:
         """Subject line and body as plain text."""
         return f"Subject: {self.subject}\n\n{self.body}"
 
-    def html(self) -> str:
-        """The e-mail escaped inside a ``<pre>``, so it shows exactly as typed and can be copied."""
-        return email_html(self)
-
-    def _repr_html_(self) -> str:
-        return self.html()
+    @property
+    def words(self) -> int:
+        """Words in the body."""
+        return email_wording.word_count(self.body)
 
     def __str__(self) -> str:
         return self.text()
 
 
-def email_html(email: Email, heading: str | None = None) -> str:
-    """An e-mail shown safely: subject and message each escaped in a ``<pre>`` that keeps its
-    lines; one click selects the whole subject or message, ready to copy.
+class _Codec(JsonCodec):
+    """``emails.json`` as learners' files already have it: ``{"drafts": {kind: draft}}``; in
+    memory the drafts are a collection keyed by ``kind``."""
 
-    >>> "&lt;b&gt;" in email_html(Email("Hi", "<b>"))
-    True
-    """
-    head = f"<p style='margin:0.3em 0'><strong>{escape(heading)}</strong></p>" if heading else ""
-    box = ("white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;font-family:inherit;border:1px solid #999;padding:0.6em;"
-           "max-width:720px;user-select:all;margin:0.2em 0 0.6em 0")
-    return (f"{head}<p style='margin:0.2em 0'>Subject line (click it to select it, then copy):</p>"
-            f"<pre class='iiw-email-subject' style='{box}'>{escape(email.subject)}</pre>"
-            f"<p style='margin:0.2em 0'>Message (click it to select it, then copy):</p>"
-            f"<pre class='iiw-email' style='{box}'>{escape(email.body)}</pre>")
+    def decode(self, data: bytes) -> Any:
+        raw = super().decode(data)
+        if isinstance(raw, dict) and isinstance(raw.get("drafts"), dict):
+            raw = {**raw, "drafts": [{**v, "kind": k} if isinstance(v, dict) else v
+                                     for k, v in raw["drafts"].items()]}
+        return raw
+
+    def encode(self, data: Any) -> bytes:
+        drafts = {d["kind"]: {k: v for k, v in d.items() if k != "kind"} for d in data.get("drafts", [])}
+        return super().encode({**data, "drafts": drafts})
+
+
+STORE = Store("emails.json", {"drafts": Collection(key="kind", fields={"subject": str, "body": str},
+                                                    optional={"fields": dict, "saved_on": str})},
+              label="your e-mail drafts", codec=_Codec())
+STORES = (STORE,)
 
 
 # ---------------------------------------------------------------------------------------
 # Content: the templates, checked
 # ---------------------------------------------------------------------------------------
-def template_problems(text: Any, allowed: set[str], required: set[str], where: str) -> list[str]:
-    """Mistakes in one ``string.Template`` text: unknown, missing or malformed placeholders.
-
-    ``where`` names the file and template in each message.
-
-    >>> template_problems("Hi $nmae", {"name"}, {"name"}, "x.toml, [a] body")  # doctest: +NORMALIZE_WHITESPACE
-    ['x.toml, [a] body: unknown placeholder $nmae. Use only: $name (write $$ for a dollar sign).',
-     'x.toml, [a] body: the placeholder $name is missing. Put it back where the text belongs.']
-    """
-    if not isinstance(text, str) or not text.strip():
-        return [f"{where}: is missing or empty. Add it as text in quotes."]
-    found: set[str] = set()
-    problems: list[str] = []
-    for m in Template.pattern.finditer(text):
-        if m.group("invalid") is not None:
-            line = text.count("\n", 0, m.start()) + 1
-            snippet = text[m.start():m.start() + 12].split("\n")[0]
-            problems.append(f"{where}, line {line} of the text: '{snippet}' is not a placeholder. Write $name "
-                            f"or ${{name}}, or $$ for a dollar sign.")
-            continue
-        name = m.group("named") or m.group("braced")
-        if name:
-            found.add(name)
-    ok = " ".join(f"${a}" for a in sorted(allowed)) or "(none)"
-    for name in sorted(found - allowed):
-        problems.append(f"{where}: unknown placeholder ${name}. Use only: {ok} (write $$ for a dollar sign).")
-    for name in sorted(required - found):
-        problems.append(f"{where}: the placeholder ${name} is missing. Put it back where the text belongs.")
-    return problems
+def _job_phrase(text_: str, phrases: list[str]) -> str:
+    return text.has_phrase(text_, phrases)
 
 
-def _job_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    parts = [r"\s+".join(map(re.escape, p.lower().split())) for p in phrases if p.strip()]
-    if not parts:
-        return None
-    return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-
-
-def _content_problems(data: Mapping[str, Any]) -> list[str]:
+def _extra(data: Mapping[str, Any]) -> list[str]:
     where = str(content.file_path(CONTENT))
-    problems: list[str] = []
-    for (kind, key), allowed in _ALLOWED.items():
-        table = data.get(kind)
-        if not isinstance(table, dict):
-            problems.append(f"{where}: no [{kind}] table was found. Add a [{kind}] table with its templates.")
-            continue
-        problems += template_problems(table.get(key), allowed, _REQUIRED.get((kind, key), set()),
-                                      f"{where}, [{kind}] {key}")
-    rules = data.get("request_rules")
-    if not isinstance(rules, dict):
-        problems.append(f"{where}: no [request_rules] table was found. Add it with job_phrases and minutes.")
-    else:
-        phrases = rules.get("job_phrases")
-        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
-            problems.append(f"{where}, [request_rules] job_phrases: should be a list of phrases in quotes, "
-                            f"for example [\"job opening\", \"hire me\"].")
-        else:
-            pattern = _job_pattern(phrases)
-            request = data.get("request") if isinstance(data.get("request"), dict) else {}
-            for key in ("subject", "body", "found_line", "referred_line"):
-                text = request.get(key)
-                m = pattern.search(text) if isinstance(text, str) and pattern else None
-                if m:
-                    problems.append(f"{where}, [request] {key}: contains \"{m.group(0)}\", which asks for a job. "
-                                    f"A request asks to learn; reword it.")
-        minutes = rules.get("minutes")
-        if not (isinstance(minutes, list) and minutes and
-                all(isinstance(n, int) and not isinstance(n, bool) and 10 <= n <= 60 for n in minutes)):
-            problems.append(f"{where}, [request_rules] minutes: should be a list of whole numbers of minutes "
-                            f"between 10 and 60, for example [20, 25, 30].")
-    for key in ("request_title", "request_intro", "thank_you_title", "thank_you_intro"):
-        prompts = data.get("prompts") if isinstance(data.get("prompts"), dict) else {}
-        if not isinstance(prompts.get(key), str) or not prompts.get(key, "").strip():
-            problems.append(f"{where}, [prompts] {key}: is missing or empty. Add {key} = \"...\".")
-    examples = data.get("example") if isinstance(data.get("example"), dict) else {}
+    problems = check_all(data, _TEMPLATES, where)
+    rules = data["request_rules"]
+    request = data["request"]
+    for key in ("subject", "body", "found_line", "referred_line", "shared_line"):
+        value = request.get(key)
+        found = _job_phrase(value, rules["job_phrases"]) if isinstance(value, str) else ""
+        if found:
+            problems.append(f"{where}, [request] {key}: contains \"{found}\", which asks for a job. "
+                            f"A request asks to learn; reword it.")
+    minutes = rules.get("minutes")
+    if not (isinstance(minutes, list) and minutes and
+            all(isinstance(n, int) and not isinstance(n, bool) and 10 <= n <= 60 for n in minutes)):
+        problems.append(f"{where}, [request_rules] minutes: should be a list of whole numbers of minutes "
+                        f"between 10 and 60, for example [20, 25, 30].")
+    for key, default in (("usual_words", 100), ("most_words", 120)):
+        value = rules.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not 30 <= value <= 400:
+            problems.append(f"{where}, [request_rules] {key}: should be a whole number of words between "
+                            f"30 and 400, for example {default}.")
+    if problems:
+        return problems
     for kind in KINDS:
-        sample = examples.get(kind)
-        if not isinstance(sample, dict):
-            problems.append(f"{where}: no [example.{kind}] table was found. Add one with the fields of a "
-                            f"fictional learner.")
-            continue
-        if not problems:
-            composed = _compose(kind, sample, data)
-            for p in composed[0]:
-                problems.append(f"{where}, [example.{kind}] {p.column}: {problem_sentence(p)}")
+        email, found = _compose(kind, data["example"][kind], data)
+        problems += [f"{where}, [example.{kind}] {p.field}: {content_sentence(p)}" for p in found]
+        if kind == "request" and email is not None and email.words > rules.get("most_words", 120):
+            problems.append(f"{where}, [example.request]: the example request is {email.words} words, more than "
+                            f"most_words ({rules.get('most_words', 120)}). Shorten the template or the example.")
     return problems
-
-
-def problem_sentence(p: Problem) -> str:
-    """A problem as one sentence for a content-file message (value, what is wrong, the fix)."""
-    value = f"\"{p.value}\" " if p.value else ""
-    return f"{value}{p.what}. {p.fix}".rstrip(".") + "."
 
 
 def check_content() -> list[str]:
@@ -231,12 +199,12 @@ def check_content() -> list[str]:
     >>> check_content()
     []
     """
-    return content.problems(CONTENT, _content_problems)
+    return content.problems(CONTENT, SCHEMA, _extra)
 
 
 def _templates() -> dict[str, Any]:
     """The checked content, or ContentError with every mistake listed."""
-    return content.checked(CONTENT, _content_problems)
+    return content.checked_with(CONTENT, SCHEMA, _extra)
 
 
 def prompts() -> dict[str, str]:
@@ -249,14 +217,19 @@ def minutes_options() -> list[int]:
     return list(_templates()["request_rules"]["minutes"])
 
 
+def word_limits() -> tuple[int, int]:
+    """``(usual, most)`` words for a request (from the content file)."""
+    rules = _templates()["request_rules"]
+    return int(rules.get("usual_words", 100)), int(rules.get("most_words", 120))
+
+
 def example_fields(kind: str = "request") -> dict[str, Any]:
     """The fictional learner's fields from the content file (for showing an example)."""
-    _kind(kind)
-    return dict(_templates()["example"][kind])
+    return dict(_templates()["example"][_kind(kind)])
 
 
 # ---------------------------------------------------------------------------------------
-# Checking and composing
+# Checking
 # ---------------------------------------------------------------------------------------
 def _kind(kind: str) -> str:
     if kind not in KINDS:
@@ -264,37 +237,52 @@ def _kind(kind: str) -> str:
     return kind
 
 
-def _clean(value: Any) -> str:
-    """One line of learner text: trimmed, inner runs of spaces and line breaks made single spaces."""
-    if value is None:
-        return ""
-    text = str(value).replace("\x00", "")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _sentence_part(value: str) -> str:
-    """Text placed inside a sentence: a trailing full stop removed (the template adds its own)."""
-    return value.rstrip(" .")
+def _date_text(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    return text.clean(value)
 
 
 def normalise(kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields as they are checked and saved: known keys only, text trimmed."""
+    """The fields as they are checked and saved: known keys only, text trimmed (as typed)."""
     specs = FIELDS[_kind(kind)]
-    out: dict[str, Any] = {name: _clean(fields.get(name)) for name in specs}
+    out: dict[str, Any] = {name: (_date_text(fields.get(name)) if name.endswith("_date")
+                                  else text.clean(fields.get(name))) for name in specs}
     if kind == "request":
         out["may_use_name"] = bool(fields.get("may_use_name", False))
+        out["spoke_to_similar"] = bool(fields.get("spoke_to_similar", False))
+    if kind == "follow_up":
+        out["stage"] = text.clean(fields.get("stage")) or "first"
+    if kind in ("request", "follow_up"):
         raw = fields.get("minutes")
         try:
             out["minutes"] = int(raw) if raw is not None and str(raw).strip() != "" else None
         except (TypeError, ValueError):
             out["minutes"] = str(raw)
+        if isinstance(raw, bool):
+            out["minutes"] = str(raw)
     return out
 
 
-def check_fields(kind: str, fields: Mapping[str, Any], rules: Mapping[str, Any] | None = None) -> list[Problem]:
-    """Problems in a learner's fields (required, length, formula-like names, job asks, permission, dates).
+def job_problem(field: str, value: str, phrases: list[str]) -> Problem | None:
+    """A problem when ``value`` asks for a job (the shared rule, plus the content file's phrases)."""
+    found = _job_ask(value) if _job_ask is not None else None
+    if found is not None:
+        return Problem(field, value, f"asks about a job (\"{found.words}\": {found.reason})",
+                       "An informational interview is for learning, not for asking for a job. Reword it as "
+                       f"something you would like to learn, for example: {found.instead}", "job_ask")
+    phrase = _job_phrase(value, phrases)
+    if phrase:
+        return Problem(field, value, f"asks about a job (\"{phrase}\")",
+                       "An informational interview is for learning, not for asking for a job. Reword it as "
+                       "something you would like to learn", "job_ask")
+    return None
 
-    >>> [p.column for p in check_fields("request", {})][:3]
+
+def check_fields(kind: str, fields: Mapping[str, Any], rules: Mapping[str, Any] | None = None) -> list[Problem]:
+    """Problems in a learner's fields (required, length, text rules, words, job asks, permission, dates).
+
+    >>> [p.field for p in check_fields("request", {})][:3]
     ['your_name', 'their_name', 'their_role']
     """
     specs = FIELDS[_kind(kind)]
@@ -302,232 +290,229 @@ def check_fields(kind: str, fields: Mapping[str, Any], rules: Mapping[str, Any] 
     rules = rules if rules is not None else _templates()["request_rules"]
     problems: list[Problem] = []
     for name, spec in specs.items():
-        value = values[name]
         label = spec.label.split(" (")[0]
-        if not value:
-            if spec.required:
-                problems.append(Problem(None, name, "", "is empty",
-                                        f"Fill in {label.lower()}" + (f", {spec.hint}" if spec.hint else "")))
+        found = text.check(name, values[name], label=label, limit=spec.limit, required=spec.required,
+                           example=spec.hint.removeprefix("for example "))
+        for p in found:  # "is empty" beside the field says enough; the fix names the field
+            problems.append(Problem(p.field, p.value, "is empty", f"Fill in {label.lower()}, "
+                                    f"{spec.hint}" if spec.hint else f"Fill in {label.lower()}", "empty")
+                            if p.code == "empty" else p)
+        if found or not values[name]:
             continue
-        if len(value) > spec.limit:
-            problems.append(Problem(None, name, value[:40] + "…", f"is {len(value)} characters long",
-                                    f"Shorten it to {spec.limit} characters or fewer"))
-        if spec.name_like and value.startswith(_FORMULA_START):
-            problems.append(Problem(None, name, value, f"starts with '{value[0]}', like a spreadsheet formula",
-                                    "Type it as plain text, starting with a letter"))
+        if spec.sentence or name in ("their_role", "organisation"):
+            problems += email_wording.sentence_problems(name, values[name])
+        elif name.endswith("_date"):
+            _, p = dates.parse(values[name], field=name)
+            problems += [p] if p else []
     if kind == "request":
-        pattern = _job_pattern(rules.get("job_phrases", []))
-        for name in ("how_found", "research", "learn", "their_role"):
-            m = pattern.search(values[name].replace("\u2019", "'")) if pattern else None
-            if m:
-                problems.append(Problem(None, name, values[name][:60],
-                                        f"asks about a job (\"{m.group(0)}\")",
-                                        "An informational interview is for learning, not for asking for a job. "
-                                        "Reword it as something you would like to learn"))
+        for name in JOB_FIELDS:
+            if values[name] and name not in {p.field for p in problems}:
+                p = job_problem(name, values[name], list(rules.get("job_phrases", [])))
+                problems += [p] if p else []
         if not values["how_found"] and not values["referred_by"]:
-            problems.append(Problem(None, "how_found", "", "is empty",
-                                    "Say how you found them (for example a careers fair), or fill in who referred you"))
+            problems.append(Problem("how_found", "", "is empty", "Say how you found them (for example a "
+                                    "careers fair), or fill in who referred you", "empty"))
         if values["referred_by"] and not values["may_use_name"]:
-            problems.append(Problem(None, "referred_by", values["referred_by"],
+            problems.append(Problem("referred_by", values["referred_by"],
                                     "is named, but you have not ticked that they agreed you may use their name",
                                     "Ask them first and tick the box once they say yes; until then leave this "
-                                    "empty and say how you found the person instead"))
+                                    "empty and say how you found the person instead", "no_permission"))
+    if kind == "follow_up" and values["stage"] not in STAGES:
+        problems.append(Problem("stage", values["stage"], "is not a follow-up this lesson writes",
+                                "Choose first or last", "bad_choice"))
+    if kind in ("request", "follow_up"):
         allowed = rules.get("minutes", [])
         if values["minutes"] not in allowed:
-            problems.append(Problem(None, "minutes", str(values["minutes"] if values["minutes"] is not None else ""),
+            problems.append(Problem("minutes", str(values["minutes"] if values["minutes"] is not None else ""),
                                     "is not one of the lengths offered",
-                                    f"Ask for {_or(allowed)} minutes: a short request is easier to say yes to"))
-    else:
-        if values["interview_date"]:
-            _, date_problems = parse_date(values["interview_date"], field="interview_date")
-            problems += date_problems
+                                    f"Ask for {join_or(allowed)} minutes: a short request is easier to say yes to",
+                                    "bad_minutes"))
     return problems
 
 
-def _or(items: Iterable[Any]) -> str:
-    words = [str(i) for i in items]
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " or " + words[-1]
+# ---------------------------------------------------------------------------------------
+# Composing
+# ---------------------------------------------------------------------------------------
+def _tidy_body(body: str) -> str:
+    return text.clean_block(body) + "\n"
 
 
-def _fill(text: str, mapping: Mapping[str, str]) -> str:
-    return Template(text).substitute(mapping)
-
-
-def _tidy(text: str) -> str:
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
-
-
-def _compose(kind: str, fields: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[list[Problem], Email | None]:
-    problems = check_fields(kind, fields, data["request_rules"])
-    if problems:
-        return problems, None
-    values = normalise(kind, fields)
+def _mapping(kind: str, values: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, str]:
+    """Placeholder values: tidied fields; an empty or unreadable one shows as ``[its label]``."""
     table = data[kind]
-    text = {k: _sentence_part(v) if isinstance(v, str) else v for k, v in values.items()}
+    specs = FIELDS[kind]
+    out: dict[str, str] = {}
+    for name, spec in specs.items():
+        tidy = email_wording.tidy(name, values.get(name, ""))
+        out[name] = tidy or (f"[{spec.label.split(' (')[0].lower()}]" if spec.required else "")
+    out["minutes"] = str(values.get("minutes") or "[minutes]")
     if kind == "request":
-        if values["referred_by"]:
-            how_line = _fill(table["referred_line"].strip(), {"referred_by": text["referred_by"]})
+        if out["referred_by"]:
+            out["how_line"] = fill(table["referred_line"], referred_by=out["referred_by"])
         else:
-            how_line = _fill(table["found_line"].strip(), {"how_found": text["how_found"]})
-        mapping = {**{k: str(v) for k, v in text.items()}, "how_line": how_line}
+            out["how_line"] = fill(table["found_line"], how_found=out["how_found"] or "[how you found them]")
+        out["shared_line"] = (" " + fill(table["shared_line"])) if values.get("spoke_to_similar") else ""
+    elif kind == "follow_up":
+        day, _ = dates.parse(values.get("request_date"))
+        out["request_day"] = dates.day_label(day) if day else "[the day you wrote]"
+        stage = values.get("stage") if values.get("stage") in STAGES else "first"
+        out["stage_line"] = fill(table[f"{stage}_line"], request_day=out["request_day"], minutes=out["minutes"])
     else:
-        day, _ = parse_date(values["interview_date"], field="interview_date")
-        referral_line = ""
-        if values["referral"]:
-            referral_line = "\n" + _fill(table["referral_line"].strip(), {"referral": text["referral"]}) + "\n"
-        mapping = {**{k: str(v) for k, v in text.items()}, "interview_day": day_label(day),
-                   "referral_line": referral_line}
-    subject = _clean(_fill(table["subject"], mapping))
-    body = _tidy(_fill(table["body"], mapping))
-    return [], Email(subject, body)
+        day, _ = dates.parse(values.get("interview_date"))
+        out["interview_day"] = dates.day_label(day) if day else "[the interview day]"
+        out["referral_line"] = ("\n" + fill(table["referral_line"], referral=out["referral"]) + "\n"
+                                if out["referral"] else "")
+    return out
+
+
+def _compose(kind: str, fields: Mapping[str, Any], data: Mapping[str, Any],
+             always: bool = False) -> tuple[Email | None, list[Problem]]:
+    problems = check_fields(kind, fields, data["request_rules"])
+    if problems and not always:
+        return None, problems
+    mapping = _mapping(kind, normalise(kind, fields), data)
+    table = data[kind]
+    subject = text.clean(fill(table["subject"], **mapping))
+    return Email(subject, _tidy_body(fill(table["body"], **mapping))), problems
 
 
 def _content_problem(exc: content.ContentError) -> list[Problem]:
-    return [Problem(None, "content", "", "The e-mail templates have a mistake, so no e-mail could be written",
-                    f"Tell your instructor: {exc}")]
+    return [Problem("content", "", "The e-mail templates have a mistake, so no e-mail could be written",
+                    f"Tell your instructor: {exc}", "content")]
 
 
-def compose(kind: str, fields: Mapping[str, Any]) -> tuple[list[Problem], Email | None]:
-    """Compose either kind of e-mail. Returns ``(problems, Email)`` or ``(problems, None)``."""
+def compose(kind: str, fields: Mapping[str, Any]) -> tuple[Email | None, list[Problem]]:
+    """Compose an e-mail of ``kind``: ``(Email, [])``, or ``(None, problems)``."""
     _kind(kind)
     try:
         data = _templates()
     except content.ContentError as exc:
-        return _content_problem(exc), None
+        return None, _content_problem(exc)
     return _compose(kind, fields, data)
 
 
-def compose_request(fields: Mapping[str, Any]) -> tuple[list[Problem], Email | None]:
-    """The request e-mail from a learner's fields: ``(problems, Email)``.
+def draft(kind: str, fields: Mapping[str, Any]) -> tuple[Email | None, list[Problem]]:
+    """The e-mail as it would read, even with problems (empty fields show as ``[their name]``),
+    so a form can show the draft that was not saved beside its problems."""
+    _kind(kind)
+    try:
+        data = _templates()
+    except content.ContentError as exc:
+        return None, _content_problem(exc)
+    return _compose(kind, fields, data, always=True)
+
+
+def compose_request(fields: Mapping[str, Any]) -> tuple[Email | None, list[Problem]]:
+    """The request e-mail from a learner's fields: ``(Email, problems)``.
 
     Fields: your_name, their_name, their_role, organisation, how_found or referred_by (with
-    may_use_name=True: you asked and they agreed), research, learn, minutes (20, 25 or 30).
-    A field that is empty, too long, or asks for a job is a problem beside that field.
+    may_use_name=True: you asked and they agreed), research, learn, minutes (20, 25 or 30), and
+    spoke_to_similar=True to add that you have spoken with people at similar organisations.
 
-    >>> fields = {**example_fields("request"), "learn": "whether you have any openings"}
-    >>> problems, email = compose_request(fields)
-    >>> [(p.column, p.what) for p in problems]
-    [('learn', 'asks about a job ("any openings")')]
+    >>> email, problems = compose_request({**example_fields("request"), "learn": "if there's a job for me"})
+    >>> [(p.field, p.code) for p in problems]
+    [('learn', 'job_ask')]
     """
     return compose("request", fields)
 
 
-def compose_thank_you(fields: Mapping[str, Any]) -> tuple[list[Problem], Email | None]:
-    """The thank-you e-mail: ``(problems, Email)``.
+def compose_follow_up(fields: Mapping[str, Any]) -> tuple[Email | None, list[Problem]]:
+    """A follow-up for a request with no reply: ``(Email, problems)``.
+
+    Fields: your_name, their_name, request_date, stage ("first" or "last"), minutes.
+
+    >>> print(compose_follow_up(example_fields("follow_up"))[0].body.splitlines()[2][:44])
+    I wrote to you on Monday 23 November to ask
+    """
+    return compose("follow_up", fields)
+
+
+def compose_thank_you(fields: Mapping[str, Any]) -> tuple[Email | None, list[Problem]]:
+    """The thank-you e-mail: ``(Email, problems)``.
 
     Fields: your_name, their_name, interview_date, learned, next_step, referral (optional).
 
-    >>> print(compose_thank_you(example_fields("thank_you"))[1].subject)
+    >>> print(compose_thank_you(example_fields("thank_you"))[0].subject)
     Thank you for our conversation on Tuesday 1 December
     """
     return compose("thank_you", fields)
 
 
 # ---------------------------------------------------------------------------------------
-# When to send the thank-you
+# Advice: length and timing
 # ---------------------------------------------------------------------------------------
-def thank_you_advice(interview_date: Any, sent_date: Any = None, today: Any = None) -> tuple[list[Problem], str]:
-    """When to send (or whether you sent) the thank-you: ``(problems, advice)``.
+def length_advice(email: Email) -> Advice:
+    """How the request's length compares with what people usually answer (advice, not a rule).
 
-    The rule of thumb is within 24 hours: the same day or the next. Dates may be typed text
-    (see :func:`helpers.followup.parse_date`) or ``datetime.date``; ``today`` defaults to today.
-
-    >>> print(thank_you_advice("2026-12-01", today="2026-12-01")[1])
-    Your interview is today (Tuesday 1 December). Send your thank-you today or tomorrow, within 24 hours, while the conversation is fresh.
-    >>> print(thank_you_advice("2026-12-01", sent_date="2026-12-04")[1])
-    You sent it on Friday 4 December, 3 days after the interview: later than the 24 hours that is best. Nothing is lost: a warm thank-you a little late is far better than none. Next time, send it the same day or the next.
-    >>> thank_you_advice("1/12/26")[0][0].column
-    'interview_date'
+    >>> length_advice(compose_request(example_fields("request"))[0]).code
+    'length_ok'
     """
-    problems: list[Problem] = []
-    interview, found = parse_date(interview_date, field="interview_date")
-    problems += found
-    sent = None
-    if sent_date not in (None, ""):
-        sent, found = parse_date(sent_date, field="sent_date")
-        problems += found
-    if today in (None, ""):
-        now = dt.date.today()
-    else:
-        now, found = parse_date(today, field="today")
-        problems += found
-    if problems:
-        return problems, ""
-    assert interview is not None and now is not None
-    label = day_label(interview)
-    if sent is not None:
-        days = (sent - interview).days
-        if days < 0:
-            return [Problem(None, "sent_date", str(sent_date), "is before the interview",
-                            "Check both dates: a thank-you goes out after the conversation")], ""
-        if days <= 1:
-            when = "the same day" if days == 0 else "the next day"
-            return [], (f"You sent it on {day_label(sent)}, {when}: right on time. That promptness is "
-                        f"part of the thank-you.")
-        return [], (f"You sent it on {day_label(sent)}, {days} days after the interview: later than the "
-                    f"24 hours that is best. Nothing is lost: a warm thank-you a little late is far better "
-                    f"than none. Next time, send it the same day or the next.")
-    days = (now - interview).days
-    if days < 0:
-        return [], (f"Your interview is on {label}. Draft the thank-you now, add one thing you learned "
-                    f"straight after the conversation, and send it the same day or the next.")
-    if days == 0:
-        return [], (f"Your interview is today ({label}). Send your thank-you today or tomorrow, within "
-                    f"24 hours, while the conversation is fresh.")
-    if days == 1:
-        return [], (f"Your interview was yesterday ({label}). Send your thank-you today to stay within "
-                    f"24 hours.")
-    return [], (f"Your interview was {days} days ago ({label}), so the 24 hours have passed. Send it today "
-                f"anyway, with a short line such as \"I'm sorry this is a little late\": a late thank-you is "
-                f"far better than none.")
+    usual, most = word_limits()
+    n = email.words
+    if n <= usual:
+        return Advice("length_ok", f"{n} words: short enough to read at a glance (requests people answer "
+                                   f"are usually under about {usual}-{most} words).")
+    if n <= most:
+        return Advice("length_ok", f"{n} words: about as long as a request should be (usually under about "
+                                   f"{usual}-{most} words).")
+    return Advice("long_request", f"{n} words: longer than the usual {usual}-{most}. Shorten a field or two "
+                                  f"(the research or what you'd like to learn) so it reads at a glance.")
+
+
+def advice_for(kind: str, fields: Mapping[str, Any], email: Email | None, today: Any = None) -> list[Advice]:
+    """Advice shown with a draft: the request's length, the follow-up's or thank-you's timing."""
+    values = normalise(kind, fields)
+    out: list[Advice] = []
+    if kind == "request" and email is not None:
+        out.append(length_advice(email))
+    elif kind == "follow_up" and values.get("request_date"):
+        said, problems = follow_up_advice(values["request_date"], values.get("stage", "first"), today)
+        out += [Advice("follow_up_timing", said)] if said and not problems else []
+    elif kind == "thank_you" and values.get("interview_date"):
+        said, problems = thank_you_advice(values["interview_date"], today=today)
+        out += [Advice("thank_you_timing", said)] if said and not problems else []
+    return out
 
 
 # ---------------------------------------------------------------------------------------
-# Saving and showing
+# Saving
 # ---------------------------------------------------------------------------------------
-@dataclass
-class DraftResult:
-    """What happened when a draft was saved."""
+def save_draft(kind: str, fields: Mapping[str, Any], today: dt.date | None = None) -> Result:
+    """Compose and save the latest draft of ``kind`` in ``emails.json``.
 
-    saved: bool                      # True when the file now holds this draft
-    problems: list[Problem]          # why not, when not saved
-    changed: bool = False            # True when the file was written (False: it already held it)
-    email: Email | None = None       # the e-mail as saved (read back from the file)
-    tips: list[str] = field(default_factory=list)
+    Nothing is written when a field has a problem, when the file cannot be used (it is never
+    overwritten), or when the same draft is already saved. ``result.item`` is the draft as read
+    back (fields, subject, body, saved_on); ``result.advice`` the length or timing advice.
+    """
+    email, problems = compose(kind, fields)
+    if problems or email is None:
+        return Result.refused(problems)
+    advice = advice_for(kind, fields, email, today)
+    record = {"kind": kind, "fields": normalise(kind, fields), "subject": email.subject, "body": email.body}
 
-    def message(self) -> str:
-        if not self.saved:
-            return "Not saved. " + " ".join(problem_sentence(p) for p in self.problems)
-        if self.changed:
-            return f"Saved in your workspace ({FILE}). Your e-mail is below, ready to copy."
-        return "Already saved: nothing changed, so nothing new was written. Your e-mail is below."
+    def change(data: dict) -> Result:
+        old = next((d for d in data["drafts"] if d["kind"] == kind), None)
+        if old is not None and {k: old.get(k) for k in record} == record:
+            return Result.unchanged(dict(old), "Already saved: nothing changed, so nothing new was written. "
+                                               "Your e-mail is below.", advice=advice)
+        new = {**record, "saved_on": (today or dt.date.today()).isoformat()}
+        data["drafts"] = [d for d in data["drafts"] if d["kind"] != kind] + [new]
+        return Result.done(dict(new), f"Saved in your workspace ({STORE.filename}). Your e-mail is below, "
+                                      "ready to copy.", advice=advice)
 
-
-def _read_all() -> dict[str, Any]:
-    data = workspace.read_json(FILE, {})
-    return data if isinstance(data, dict) else {}
+    result = STORE.transact(change)
+    if result.saved:
+        result.item = STORE.get("drafts", kind) or result.item
+    return result
 
 
 def saved_drafts() -> dict[str, dict[str, Any]]:
-    """The learner's saved drafts by kind (``{}`` when none). Each has fields, subject, body.
-
-    A hand-edited file's entries that are not drafts are skipped.
-    """
+    """The learner's saved drafts by kind (``{}`` when none, or when the file cannot be used:
+    the form says so and offers to move it aside). Each has fields, subject, body, saved_on."""
     try:
-        drafts = _read_all().get("drafts", {})
-    except ValueError:
+        return {d["kind"]: d for d in STORE.records("drafts") if d["kind"] in KINDS}
+    except StoreError:
         return {}
-    out: dict[str, dict[str, Any]] = {}
-    if isinstance(drafts, dict):
-        for kind in KINDS:
-            item = drafts.get(kind)
-            if (isinstance(item, dict) and isinstance(item.get("subject"), str)
-                    and isinstance(item.get("body"), str) and isinstance(item.get("fields", {}), dict)):
-                out[kind] = item
-    return out
 
 
 def saved_email(kind: str) -> Email | None:
@@ -536,72 +521,16 @@ def saved_email(kind: str) -> Email | None:
     return Email(item["subject"], item["body"]) if item else None
 
 
-def save_draft(kind: str, fields: Mapping[str, Any], today: dt.date | None = None) -> DraftResult:
-    """Compose and save the latest draft of ``kind`` in ``emails.json`` (atomically).
-
-    Nothing is written when a field has a problem, when the file cannot be read (it is
-    never overwritten), or when the same draft is already saved (no duplicates).
-    """
-    problems, email = compose(kind, fields)
-    if problems or email is None:
-        return DraftResult(False, problems)
-    try:
-        data = _read_all()
-    except ValueError as exc:
-        return DraftResult(False, [Problem(None, "file", FILE, "could not be read, so nothing was saved",
-                                           f"{exc} Your file was left as it was")])
-    drafts = data.get("drafts") if isinstance(data.get("drafts"), dict) else {}
-    record = {"fields": normalise(kind, fields), "subject": email.subject, "body": email.body}
-    old = drafts.get(kind)
-    if isinstance(old, dict) and {k: old.get(k) for k in record} == record:
-        return DraftResult(True, [], changed=False, email=saved_email(kind))
-    record["saved_on"] = (today or dt.date.today()).isoformat()
-    drafts = {**drafts, kind: record}
-    workspace.write_json(FILE, {**data, "version": 1, "drafts": drafts})
-    return DraftResult(True, [], changed=True, email=saved_email(kind))
+def export() -> ex.Section | None:
+    """The saved drafts as e-mail blocks for the workbook (None when none are saved)."""
+    drafts = saved_drafts()
+    if not drafts:
+        return None
+    blocks = [ex.Email(drafts[k]["subject"], drafts[k]["body"], label=KIND_NAMES[k]) for k in KINDS if k in drafts]
+    return ex.Section("E-mail drafts", blocks, lesson="03-asking-and-thanking.ipynb")
 
 
 def export_text() -> str:
-    """The learner's saved e-mail drafts as plain text, or "" when none are saved."""
-    drafts = saved_drafts()
-    if not drafts:
-        return ""
-    parts = ["E-mail drafts", "============="]
-    for kind in KINDS:
-        if kind in drafts:
-            item = drafts[kind]
-            parts += ["", KIND_NAMES[kind], "-" * len(KIND_NAMES[kind]),
-                      f"Subject: {item['subject']}", "", item["body"].rstrip()]
-    return "\n".join(parts) + "\n"
-
-
-class Shown:
-    """Something to show in a notebook: HTML for JupyterLab, plain text elsewhere."""
-
-    def __init__(self, html: str, text: str) -> None:
-        self.html, self.text = html, text
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def preview(kind: str = "request", fields: Mapping[str, Any] | None = None) -> Shown:
-    """Show an e-mail composed from ``fields`` (nothing is saved); without fields, the example.
-
-    Problems (including a broken content file) are shown as messages instead of an e-mail.
-    """
-    _kind(kind)
-    try:
-        use = example_fields(kind) if fields is None else fields
-    except content.ContentError as exc:
-        return Shown(message_html(str(exc), "error"), str(exc))
-    problems, email = compose(kind, use)
-    if problems or email is None:
-        text = "No e-mail yet:\n" + "\n".join(f"- {p.column}: {problem_sentence(p)}" for p in problems)
-        return Shown(message_html(text, "error"), text)
-    heading = (f"Example: a {KIND_NAMES[kind].lower()} from a fictional learner" if fields is None
-               else KIND_NAMES[kind])
-    return Shown(email_html(email, heading), f"{heading}\n\n{email.text()}")
+    """The saved drafts as plain text, or "" when none are saved."""
+    section = export()
+    return ex.as_text([section]) if section else ""

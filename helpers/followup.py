@@ -1,262 +1,199 @@
-"""Dates for following up: reading a date a learner typed, and agreeing a check-in 7-10 days out.
+"""Dates for following up: the check-in 7-10 days after an interview, and the follow-up
+e-mails when a request gets no reply. Public holidays of the learner's country are skipped.
 
 When an interviewee would rather contact the people they named before you do, agree a
 concrete day to check back with them. A week gives them time to reach out; much more than
-ten days and the conversation has gone cold. So the calculator proposes every weekday
-(Monday to Friday) from 7 to 10 calendar days after the interview.
+ten days and the conversation has gone cold. So the calculator proposes every working day
+(Monday to Friday, not a public holiday) from 7 to 10 calendar days after the interview.
 
 >>> import datetime as dt
->>> [d.isoformat() for d in checkin_dates(dt.date(2026, 12, 1))]   # a Tuesday
+>>> [d.isoformat() for d in checkin_dates(dt.date(2026, 12, 1), country="none")]   # a Tuesday
 ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11']
->>> checkin_sentence("", dt.date(2026, 12, 8))
-'Would it be all right if I checked in with you on Tuesday 8 December?'
+>>> [day_label(d) for d in checkin_dates(dt.date(2026, 12, 16), country="GB")]   # not Christmas Day
+['Wednesday 23 December', 'Thursday 24 December']
+>>> checkin_sentence("", dt.date(2026, 12, 8), "Dr Haddad")
+'Thank you for offering to speak to Dr Haddad. Could I check in with you on Tuesday 8 December, to hear how it went?'
+>>> [day_label(d) for d in follow_up_dates(dt.date(2026, 12, 1), country="none")]
+['Friday 4 December', 'Friday 11 December']
 
-Dates are written and read without the computer's language settings (``strftime("%A")``
-would say "Dienstag" on a German laptop), so the lesson reads the same everywhere.
+``country`` is a code ("GB", "US", ...), "none", or None for the country in the workspace
+settings (:mod:`helpers.settings`). Dates are read with :func:`helpers.core.dates.parse`, the
+one parser, and written without the computer's language settings.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
-from string import Template
+from typing import Iterable
 
-from . import content
-from .log import Problem
+from . import content, holidays_calendar
+from .core import Advice
+from .core.dates import CHECKIN_DAYS, DAY_NAMES, MONTH_NAMES, day_label, working_days_after
+from .core.templates import fill
 
-EARLIEST = 7   #: first calendar day after the interview to check in
-LATEST = 10    #: last calendar day after the interview to check in
-EXAMPLE_DATE = "2026-12-01"
-MIN_YEAR, MAX_YEAR = 2000, 2099
+EARLIEST, LATEST = CHECKIN_DAYS
+FIRST_FOLLOW_UP = 3   #: working days after a request with no reply: the first follow-up
+LAST_FOLLOW_UP = 5    #: working days after the first follow-up (about a week): the last one
 
-DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
-_MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(MONTH_NAMES, start=1):
-    _MONTHS[_name.lower()] = _i
-    _MONTHS[_name[:3].lower()] = _i
-_MONTHS["sept"] = 9
-_DAYS: dict[str, int] = {}
-for _i, _name in enumerate(DAY_NAMES):
-    _DAYS[_name.lower()] = _i
-    _DAYS[_name[:3].lower()] = _i
-
-_FIX = f"Write it as YYYY-MM-DD (year, month, day), for example {EXAMPLE_DATE}"
+__all__ = ["EARLIEST", "LATEST", "DAY_NAMES", "MONTH_NAMES", "day_label", "checkin_dates",
+           "skipped_holidays", "checkin_sentence", "window_advice", "follow_up_dates", "resolve_country"]
 
 
-# ---------------------------------------------------------------------------------------
-# Showing dates
-# ---------------------------------------------------------------------------------------
-def day_label(day: dt.date, year: bool = False) -> str:
-    """A date as people say it: ``Tuesday 8 December`` (with the year when asked).
+def resolve_country(code: str | None = None) -> str:
+    """``code`` as given, or the workspace setting when it is None."""
+    if code is not None:
+        return code
+    from . import settings
 
-    >>> day_label(dt.date(2028, 2, 29), year=True)
-    'Tuesday 29 February 2028'
-    """
-    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
+    return settings.country()
 
 
-# ---------------------------------------------------------------------------------------
-# Reading a date
-# ---------------------------------------------------------------------------------------
-def _make(year: int, month: int, day: int, text: str, field: str) -> tuple[dt.date | None, list[Problem]]:
-    if not 1 <= month <= 12:
-        return None, [Problem(None, field, text, f"is not a date that exists (there is no month {month})", _FIX)]
-    try:
-        found = dt.date(year, month, day)
-    except ValueError:
-        return None, [Problem(None, field, text,
-                              f"is not a date that exists ({MONTH_NAMES[month - 1]} {year} has no day {day})",
-                              "Check the day of the month")]
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None, [Problem(None, field, text, f"has the year {year}, which looks like a typo",
-                              f"Check the year. {_FIX}")]
-    return found, []
+def _off(day: dt.date, code: str) -> bool:
+    return day.weekday() >= 5 or holidays_calendar.is_holiday(day, code)
 
 
-def parse_date(text: object, field: str = "date") -> tuple[dt.date | None, list[Problem]]:
-    """Read a date a learner typed. Returns ``(date, [])`` or ``(None, problems)``.
+def checkin_dates(interview_date: dt.date, earliest: int = EARLIEST, latest: int = LATEST, *,
+                  country: str | None = None) -> list[dt.date]:
+    """Working days on which to check in: every Monday-Friday that is not a public holiday,
+    from ``earliest`` to ``latest`` calendar days after the interview (both included).
 
-    Accepted: ``2026-12-08`` (also with ``/`` or ``.``), ``8 December 2026``, ``8 Dec 2026``,
-    ``December 8, 2026``, any of these after a day name (``Tuesday 8 December 2026``, checked),
-    and a ``datetime.date``. Refused, with advice: dates like ``03/04/2026`` that read two ways
-    (3 April or March 4), words such as ``next Tuesday``, dates without a year, and dates that
-    do not exist. ``field`` is the form field the problem is shown beside.
+    Four days in a row hold at most two weekend days, so without holidays the usual window
+    offers at least two dates. A window that holds only days off (a weekend, Christmas) moves
+    on to the next working day, so there is always at least one date.
 
-    >>> parse_date("2026-12-08")
-    (datetime.date(2026, 12, 8), [])
-    >>> parse_date("Tue 8 Dec 2026")[0]
-    datetime.date(2026, 12, 8)
-    >>> print(parse_date("03/04/2026")[1][0])
-    date: "03/04/2026" could be read two ways (3 April 2026 or 4 March 2026). Write it as 2026-04-03 for 3 April, or 2026-03-04 for 4 March.
-    >>> print(parse_date("next Tuesday")[1][0])
-    date: "next Tuesday" is not a date the calendar can read. Write it as YYYY-MM-DD (year, month, day), for example 2026-12-01.
-    """
-    if isinstance(text, dt.datetime):
-        return text.date(), []
-    if isinstance(text, dt.date):
-        return text, []
-    raw = "" if text is None else str(text)
-    value = re.sub(r"\s+", " ", raw.strip())
-    if not value:
-        return None, [Problem(None, field, "", "is empty", f"Fill in the date. {_FIX}")]
-    if len(value) > 40:
-        return None, [Problem(None, field, value[:40] + "…", "is too long to be a date", _FIX)]
-
-    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
-    if m:
-        year, month, day = map(int, m.groups())
-        return _make(year, month, day, value, field)
-
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", value)
-    if m:
-        return None, [_two_way_problem(*map(int, m.groups()), value, field)]
-
-    words = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", value.lower())
-    words = words.replace(",", " ").replace(".", " ")
-    parts = words.split()
-    weekday = None
-    if parts and parts[0] in _DAYS:
-        weekday = _DAYS[parts.pop(0)]
-    day = month = year = None
-    if len(parts) == 3 and parts[0].isdigit() and parts[1] in _MONTHS and parts[2].isdigit():
-        day, month, year = int(parts[0]), _MONTHS[parts[1]], parts[2]
-    elif len(parts) == 3 and parts[0] in _MONTHS and parts[1].isdigit() and parts[2].isdigit():
-        month, day, year = _MONTHS[parts[0]], int(parts[1]), parts[2]
-    elif len(parts) == 2 and ((parts[0].isdigit() and parts[1] in _MONTHS) or
-                              (parts[0] in _MONTHS and parts[1].isdigit())):
-        return None, [Problem(None, field, value, "has no year", f"Add the year. {_FIX}")]
-    if day is None or month is None or year is None:
-        return None, [Problem(None, field, value, "is not a date the calendar can read", _FIX)]
-    if len(year) != 4:
-        return None, [Problem(None, field, value, "has a two-digit year, which can be misread",
-                              f"Write the year in full. {_FIX}")]
-    found, problems = _make(int(year), month, day, value, field)
-    if found is not None and weekday is not None and found.weekday() != weekday:
-        return None, [Problem(None, field, value,
-                              f"does not match: {found.day} {MONTH_NAMES[found.month - 1]} {found.year} is a "
-                              f"{DAY_NAMES[found.weekday()]}",
-                              "Check the day name or the date")]
-    return found, problems
-
-
-def _two_way_problem(first: int, second: int, year: int, value: str, field: str) -> Problem:
-    if year < 100:
-        return Problem(None, field, value, "has a two-digit year and could be read more than one way", _FIX)
-    readings = []
-    for day, month in ((first, second), (second, first)):
-        try:
-            readings.append(dt.date(year, month, day))
-        except ValueError:
-            pass
-    readings = list(dict.fromkeys(readings))
-    if len(readings) == 2:
-        a, b = readings
-        return Problem(None, field, value,
-                       f"could be read two ways ({a.day} {MONTH_NAMES[a.month - 1]} {year} or "
-                       f"{b.day} {MONTH_NAMES[b.month - 1]} {year})",
-                       f"Write it as {a.isoformat()} for {a.day} {MONTH_NAMES[a.month - 1]}, or "
-                       f"{b.isoformat()} for {b.day} {MONTH_NAMES[b.month - 1]}")
-    if len(readings) == 1:
-        a = readings[0]
-        return Problem(None, field, value, "uses slashes or dots, which different countries read differently",
-                       f"Write it as {a.isoformat()} (year, month, day)")
-    return Problem(None, field, value, "is not a date that exists", _FIX)
-
-
-# ---------------------------------------------------------------------------------------
-# The check-in window
-# ---------------------------------------------------------------------------------------
-def checkin_dates(interview_date: dt.date, earliest: int = EARLIEST, latest: int = LATEST) -> list[dt.date]:
-    """Weekdays on which to check in: every Monday-Friday from ``earliest`` to ``latest``
-    calendar days after the interview (both included).
-
-    The rule: count 7 days after the interview, then 8, 9 and 10, and keep the weekdays.
-    Four days in a row hold at most two weekend days, so the usual window always offers
-    at least two dates. A narrower window that holds only a weekend moves on to the next
-    Monday, so there is always at least one date.
-
-    >>> interview = dt.date(2026, 12, 4)   # a Friday: day 7 is a Friday, 8-9 the weekend, 10 a Monday
-    >>> [day_label(d) for d in checkin_dates(interview)]
+    >>> [day_label(d) for d in checkin_dates(dt.date(2026, 12, 4), country="none")]   # a Friday
     ['Friday 11 December', 'Monday 14 December']
-    >>> [d.isoformat() for d in checkin_dates(dt.date(2028, 2, 22))]   # across leap day
-    ['2028-02-29', '2028-03-01', '2028-03-02', '2028-03-03']
-    >>> checkin_dates(dt.date(2026, 12, 5), earliest=7, latest=8)   # Sat + 7 and 8 = a weekend
-    [datetime.date(2026, 12, 14)]
+    >>> checkin_dates(dt.date(2026, 12, 18), country="GB")   # 25-28 December are all days off
+    [datetime.date(2026, 12, 29)]
 
     ``earliest`` and ``latest`` are whole days (1 <= earliest <= latest); anything else is a
     mistake in the calling code and raises ``ValueError``.
     """
     if not isinstance(interview_date, dt.date) or isinstance(interview_date, dt.datetime):
-        raise TypeError("interview_date must be a datetime.date; use parse_date() on typed text first")
-    if not (isinstance(earliest, int) and isinstance(latest, int) and 1 <= earliest <= latest):
+        raise TypeError("interview_date must be a datetime.date; read typed text with "
+                        "helpers.core.dates.parse() first")
+    if not (isinstance(earliest, int) and isinstance(latest, int) and not isinstance(earliest, bool)
+            and 1 <= earliest <= latest):
         raise ValueError(f"need 1 <= earliest <= latest, got earliest={earliest!r}, latest={latest!r}")
+    code = resolve_country(country)
     days = [interview_date + dt.timedelta(days=n) for n in range(earliest, latest + 1)]
-    found = [d for d in days if d.weekday() < 5]
+    found = [d for d in days if not _off(d, code)]
     if not found:
         nxt = days[-1] + dt.timedelta(days=1)
-        while nxt.weekday() >= 5:
+        while _off(nxt, code):
             nxt += dt.timedelta(days=1)
         found = [nxt]
     return found
 
 
+def skipped_holidays(interview_date: dt.date, earliest: int = EARLIEST, latest: int = LATEST, *,
+                     country: str | None = None) -> dict[dt.date, str]:
+    """Public holidays inside the window that :func:`checkin_dates` left out, with their names.
+
+    >>> skipped_holidays(dt.date(2026, 12, 16), country="US")
+    {datetime.date(2026, 12, 25): 'Christmas Day'}
+    """
+    code = resolve_country(country)
+    found = holidays_calendar.between(interview_date + dt.timedelta(days=earliest),
+                                      interview_date + dt.timedelta(days=latest), code)
+    return {d: n for d, n in found.items() if d.weekday() < 5}  # a Saturday is off anyway
+
+
+def follow_up_dates(request_date: dt.date, *, country: str | None = None,
+                    holidays: Iterable[dt.date] | None = None) -> tuple[dt.date, dt.date]:
+    """When to follow up a request that has had no reply: ``(first, last)``.
+
+    The first follow-up goes three working days after the request; the last one five working
+    days (about a week) after the first. Weekends and the public holidays of ``country`` are
+    skipped; ``holidays`` (dates), when given, is used instead of the country's.
+
+    >>> follow_up_dates(dt.date(2026, 12, 22), country="GB")   # Tue; 25 and 28 Dec, 1 Jan are off
+    (datetime.date(2026, 12, 29), datetime.date(2027, 1, 6))
+    >>> follow_up_dates(dt.date(2026, 12, 22), holidays=[])
+    (datetime.date(2026, 12, 25), datetime.date(2027, 1, 1))
+    """
+    if not isinstance(request_date, dt.date) or isinstance(request_date, dt.datetime):
+        raise TypeError("request_date must be a datetime.date")
+    if holidays is None:
+        code = resolve_country(country)
+        off = holidays_calendar.dates(code, range(request_date.year, request_date.year + 2))
+    else:
+        off = set(holidays)
+    first = working_days_after(request_date, FIRST_FOLLOW_UP, off)
+    return first, working_days_after(first, LAST_FOLLOW_UP, off)
+
+
+# ---------------------------------------------------------------------------------------
+# The check-in sentence
+# ---------------------------------------------------------------------------------------
 def _checkin_templates() -> dict[str, str]:
     data = content.load("referrals")
     section = data.get("checkin")
+    where = f"{content.file_path('referrals')}, [checkin]"
     if not isinstance(section, dict):
         raise content.ContentError(f"{content.file_path('referrals')}: no [checkin] table was found. "
-                                   "Add a [checkin] table with 'sentence' and 'sentence_named'.")
-    content.require(section, ["sentence", "sentence_named"], f"{content.file_path('referrals')}, [checkin]",
-                    {"sentence": str, "sentence_named": str})
+                                   "Add a [checkin] table with 'sentence', 'sentence_named' and 'person_unknown'.")
+    content.require(section, ["sentence", "sentence_named", "person_unknown"], where,
+                    {"sentence": str, "sentence_named": str, "person_unknown": str})
     return section
 
 
-def checkin_sentence(name: str, date: dt.date) -> str:
-    """The sentence that agrees a check-in date, worded from ``data/content/referrals.toml``.
+def checkin_sentence(name: str, date: dt.date, person: str = "") -> str:
+    """The sentence that restates the promise and agrees the day, from ``data/content/referrals.toml``.
 
-    >>> checkin_sentence("Ana", dt.date(2026, 12, 8))
-    'Thank you, Ana. Would it be all right if I checked in with you on Tuesday 8 December?'
+    ``name`` is the interviewee (may be ""), ``person`` whom they offered to contact (may be "":
+    "the people you mentioned"). It confirms the promise, gives them a deadline and gives you a
+    reason to call back.
 
-    A name is used as typed (shown escaped by the forms). A broken content file raises
+    >>> checkin_sentence("Ana", dt.date(2026, 12, 8), "Dr Haddad")
+    'Thank you, Ana, for offering to speak to Dr Haddad. Could I check in with you on Tuesday 8 December, to hear how it went?'
+
+    Names are used as typed (the forms show them escaped). A broken content file raises
     ``helpers.content.ContentError`` naming the file and the fix.
     """
     section = _checkin_templates()
-    name = re.sub(r"\s+", " ", (name or "").strip())
+    name = " ".join((name or "").split())
+    person = " ".join((person or "").split()) or section["person_unknown"].strip()
     key = "sentence_named" if name else "sentence"
     try:
-        return Template(section[key]).substitute(name=name, day=day_label(date))
+        return fill(section[key], name=name, day=day_label(date), person=person)
     except (KeyError, ValueError) as exc:
         raise content.ContentError(
             f"{content.file_path('referrals')}, [checkin] {key}: the placeholder {exc} cannot be filled. "
-            "Use only $name and $day (write $$ for a dollar sign).") from None
+            "Use only $name, $person and $day (write $$ for a dollar sign).") from None
 
 
-def window_advice(interview: dt.date, agreed: dt.date) -> list[str]:
-    """Advice (not errors) when an agreed check-in date is outside the 7-10 day window.
+def window_advice(interview: dt.date, agreed: dt.date, *, country: str | None = None) -> list[Advice]:
+    """Advice (not errors) when an agreed check-in day is outside the 7-10 day window, on a
+    weekend or on a public holiday. Empty when it is a working day 7-10 days after.
 
-    Returns an empty list when the date is a weekday 7-10 days after the interview.
-
-    >>> window_advice(dt.date(2026, 12, 1), dt.date(2026, 12, 8))
+    >>> window_advice(dt.date(2026, 12, 1), dt.date(2026, 12, 8), country="none")
     []
-    >>> window_advice(dt.date(2026, 12, 1), dt.date(2026, 12, 4))[0]
-    'Friday 4 December is only 3 days after the interview: that leaves little time for them to reach out. A weekday 7-10 days after, such as Tuesday 8 December, works better.'
+    >>> [a.code for a in window_advice(dt.date(2026, 12, 16), dt.date(2026, 12, 25), country="GB")]
+    ['holiday']
     """
+    code = resolve_country(country)
     days = (agreed - interview).days
-    first = checkin_dates(interview)[0]
-    better = f"A weekday {EARLIEST}-{LATEST} days after, such as {day_label(first)}, works better."
-    advice: list[str] = []
+    first = checkin_dates(interview, country=code)[0]
+    better = f"A working day {EARLIEST}-{LATEST} days after, such as {day_label(first)}, works better."
+    advice: list[Advice] = []
     if days <= 0:
         when = "the same day as" if days == 0 else f"{-days} day{'s' if days != -1 else ''} before"
-        advice.append(f"{day_label(agreed)} is {when} the interview: a check-in comes after it. {better}")
+        advice.append(Advice("before_interview", f"{day_label(agreed)} is {when} the interview: a check-in "
+                                                 f"comes after it. {better}"))
     elif days < EARLIEST:
-        advice.append(f"{day_label(agreed)} is only {days} day{'s' if days != 1 else ''} after the interview: "
-                      f"that leaves little time for them to reach out. {better}")
+        advice.append(Advice("too_soon", f"{day_label(agreed)} is only {days} day{'s' if days != 1 else ''} "
+                                         f"after the interview: that leaves little time for them to reach "
+                                         f"out. {better}"))
     elif days > LATEST:
-        advice.append(f"{day_label(agreed)} is {days} days after the interview: by then the conversation "
-                      f"may have gone cold. {better}")
+        advice.append(Advice("too_late", f"{day_label(agreed)} is {days} days after the interview: by then "
+                                         f"the conversation may have gone cold. {better}"))
     if agreed.weekday() >= 5:
-        advice.append(f"{day_label(agreed)} is a {DAY_NAMES[agreed.weekday()]}: a weekday is easier for "
-                      "someone you know through work.")
+        advice.append(Advice("weekend", f"{day_label(agreed)} is a {DAY_NAMES[agreed.weekday()]}: a weekday "
+                                        "is easier for someone you know through work."))
+    else:
+        name = holidays_calendar.holiday_name(agreed, code)
+        if name:
+            advice.append(Advice("holiday", f"{day_label(agreed)} is a public holiday ({name}) in "
+                                            f"{holidays_calendar.country_phrase(code)}: they may be away. "
+                                            f"{better}"))
     return advice
