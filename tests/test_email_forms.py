@@ -48,7 +48,7 @@ def test_forms_found_through_the_lazy_lookup():
         forms.email_form("memo")
 
 
-@pytest.mark.parametrize("builder", ["request_email_form", "thank_you_email_form"])
+@pytest.mark.parametrize("builder", ["request_email_form", "follow_up_email_form", "thank_you_email_form"])
 def test_every_field_is_labelled_with_a_message_beside_it(builder):
     form = getattr(forms, builder)()
     for name, control in form.controls.items():
@@ -105,46 +105,75 @@ def test_clicking_twice_saves_one_draft_and_changes_nothing(workspace: Path):
     assert list(saved(workspace)["drafts"]) == ["request"]
 
 
-def test_too_long_field_keeps_what_was_saved(workspace: Path):
+def test_too_long_field_keeps_what_was_saved_and_shows_the_failed_draft(workspace: Path):
     form = forms.request_email_form()
     fill(form, REQUEST)
     form.controls["write"].click()
     before = (workspace / "emails.json").read_bytes()
-    shown = form.extras["email"].value
+    body = saved(workspace)["drafts"]["request"]["body"]
     form.controls["learn"].value = "y" * 301
     form.controls["write"].click()
     assert "is 301 characters long" in form.messages["learn"].value
     assert "300 characters or fewer" in form.messages["learn"].value
     assert (workspace / "emails.json").read_bytes() == before
-    assert form.extras["email"].value == shown
+    assert "NOT saved" in form.extras["failed"].value and "y" * 301 in form.extras["failed"].value
+    assert "is OLDER" in form.extras["email"].value and html.escape(body) in form.extras["email"].value
+    # Fixed and saved: the failed draft goes away and the saved one is current again.
+    form.controls["learn"].value = "how you plan a week"
+    form.controls["write"].click()
+    assert form.extras["failed"].value == "" and "OLDER" not in form.extras["email"].value
 
 
-def test_hostile_html_saved_verbatim_and_shown_escaped(workspace: Path):
+def test_a_first_failed_save_says_nothing_is_saved_yet(workspace: Path):
+    form = forms.request_email_form()
+    fill(form, {**REQUEST, "learn": "if there's a job for me"})
+    form.controls["write"].click()
+    assert "asks about a job" in form.messages["learn"].value
+    assert "NOT saved" in form.extras["failed"].value
+    assert "Nothing is saved yet" in form.extras["email"].value
+    assert not (workspace / "emails.json").exists()
+
+
+def test_ordinary_input_gives_a_clean_email_in_the_form(workspace: Path):
+    form = forms.request_email_form()
+    fill(form, {**REQUEST, "their_name": "Dear Mr Osei,", "research": "I read that Your trust opened a clinic.",
+                "learn": "I'd like to learn how audits work", "their_role": "analyst"})
+    form.controls["spoke_to_similar"].value = True
+    form.controls["write"].click()
+    body = saved(workspace)["drafts"]["request"]["body"]
+    assert body.startswith("Dear Mr Osei,\n") and "Dear Dear" not in body and ",," not in body
+    assert "I read that your trust opened a clinic," in body and "I read that I read" not in body
+    assert "learn how audits work." in body and "an analyst at" in body
+    assert "similar organisations" in body
+    assert "words" in form.status.value, "the word count is shown"
+
+
+@pytest.mark.parametrize("typed", ["lol", "x/y/z"])
+def test_nonsense_gets_a_message_beside_the_field(workspace: Path, typed):
+    form = forms.request_email_form()
+    fill(form, {**REQUEST, "research": typed})
+    form.controls["write"].click()
+    assert "does not read as words" in form.messages["research"].value
+    assert not (workspace / "emails.json").exists()
+
+
+def test_hostile_html_is_refused_and_shown_escaped(workspace: Path):
     form = forms.request_email_form()
     fill(form, {**REQUEST, "research": "<script>alert(1)</script>", "learn": "<img src=x onerror=alert(2)>"})
     form.controls["write"].click()
-    fields = saved(workspace)["drafts"]["request"]["fields"]
-    assert fields["research"] == "<script>alert(1)</script>"
     everything = shown_html(form)
     assert "<script>" not in everything and "<img" not in everything
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in form.extras["email"].value
+    assert "web-page code" in form.messages["research"].value
+    assert "&lt;script&gt;" in form.extras["failed"].value
+    assert not (workspace / "emails.json").exists()
 
 
 def test_formula_in_a_name_gets_a_message_beside_it(workspace: Path):
     form = forms.request_email_form()
-    fill(form, {**REQUEST, "their_name": '=HYPERLINK("http://evil","<b>x</b>")'})
+    fill(form, {**REQUEST, "their_name": '=HYPERLINK("http://evil","x")'})
     form.controls["write"].click()
-    message = form.messages["their_name"].value
-    assert "spreadsheet formula" in message
-    assert "<b>x</b>" not in message and "&lt;b&gt;x&lt;/b&gt;" in message
+    assert "formula" in form.messages["their_name"].value
     assert not (workspace / "emails.json").exists()
-
-
-def test_formula_in_prose_is_kept_as_text(workspace: Path):
-    form = forms.request_email_form()
-    fill(form, {**REQUEST, "learn": "=SUM(A1:A9) style budgeting"})
-    form.controls["write"].click()
-    assert saved(workspace)["drafts"]["request"]["fields"]["learn"] == "=SUM(A1:A9) style budgeting"
 
 
 def test_job_ask_and_referrer_permission(workspace: Path):
@@ -162,25 +191,43 @@ def test_job_ask_and_referrer_permission(workspace: Path):
     assert saved(workspace)["drafts"]["request"]["fields"]["may_use_name"] is True
 
 
-def test_thank_you_malformed_date_message_beside_the_field(workspace: Path):
+def test_dates_are_picked(workspace: Path):
     form = forms.thank_you_email_form(today=dt.date(2026, 12, 2))
-    fill(form, {**THANKS, "interview_date": "03/04/2026"})
+    assert isinstance(form.controls["interview_date"], widgets.DatePicker)
+    assert isinstance(forms.follow_up_email_form().controls["request_date"], widgets.DatePicker)
+    fill(form, {**THANKS, "interview_date": None})
     form.controls["write"].click()
-    assert "could be read two ways" in form.messages["interview_date"].value
-    assert "2026-04-03" in form.messages["interview_date"].value
+    assert "is empty" in form.messages["interview_date"].value
     assert not (workspace / "emails.json").exists()
 
 
 def test_thank_you_saved_with_timing_advice(workspace: Path):
     form = forms.thank_you_email_form(today=dt.date(2026, 12, 5))
-    fill(form, {**THANKS, "referral": "Dr <Haddad>"})
+    fill(form, {**THANKS, "interview_date": dt.date(2026, 12, 1), "referral": "Dr Haddad & team"})
     form.controls["write"].click()
     draft = saved(workspace)["drafts"]["thank_you"]
-    assert draft["fields"]["referral"] == "Dr <Haddad>"
-    assert "Thank you also for suggesting that I speak with Dr &lt;Haddad&gt;" in form.extras["email"].value
-    assert "4 days ago" in form.extras["advice"].value and "24 hours have passed" in form.extras["advice"].value
-    # Re-opened on the day of the interview's next day, the advice follows "today".
-    assert "yesterday" in forms.thank_you_email_form(today=dt.date(2026, 12, 2)).extras["advice"].value
+    assert draft["fields"]["referral"] == "Dr Haddad & team" and draft["fields"]["interview_date"] == "2026-12-01"
+    assert "Thank you also for suggesting that I speak with Dr Haddad &amp; team" in form.extras["email"].value
+    assert "4 days ago" in form.status.value and "24 hours have passed" in form.status.value
+    # Re-opened on the day after the interview, the advice follows "today", and the date is picked again.
+    again = forms.thank_you_email_form(today=dt.date(2026, 12, 2))
+    assert "yesterday" in again.status.value and again.controls["interview_date"].value == dt.date(2026, 12, 1)
+
+
+def test_follow_up_form_says_when_each_is_due(workspace: Path):
+    request = forms.request_email_form()
+    fill(request, REQUEST)
+    request.controls["write"].click()
+    form = forms.follow_up_email_form(today=dt.date(2026, 11, 24))
+    assert form.controls["your_name"].value == "Jordan Reyes" and form.controls["their_name"].value == "Ms Okafor"
+    form.controls["request_date"].value = dt.date(2026, 11, 23)
+    form.controls["write"].click()
+    assert "Saved" in form.status.value and "three working days" in form.status.value
+    assert "I wrote to you on Monday 23 November" in form.extras["email"].value
+    form.controls["stage"].value = "last"
+    form.controls["write"].click()
+    assert "this is my last note" in form.extras["email"].value
+    assert sorted(saved(workspace)["drafts"]) == ["follow_up", "request"]
 
 
 def test_thank_you_starts_from_the_names_in_the_request(workspace: Path):
@@ -198,7 +245,7 @@ def test_both_kinds_kept_side_by_side(workspace: Path):
     fill(request, REQUEST)
     request.controls["write"].click()
     thanks = forms.thank_you_email_form(today=dt.date(2026, 12, 1))
-    fill(thanks, THANKS)
+    fill(thanks, {**THANKS, "interview_date": dt.date(2026, 12, 1)})
     thanks.controls["write"].click()
     thanks.controls["write"].click()
     assert sorted(saved(workspace)["drafts"]) == ["request", "thank_you"]
@@ -212,13 +259,81 @@ def test_an_unexpected_error_is_shown_and_nothing_is_lost(workspace: Path, monke
     before = (workspace / "emails.json").read_bytes()
 
     def broken(*_args, **_kwargs):
-        raise OSError("disk full")
+        raise RuntimeError("a bug")
 
-    monkeypatch.setattr(emails.workspace, "write_json", broken)
-    form.controls["learn"].value = "something new"
+    monkeypatch.setattr(emails.STORE, "transact", broken)
+    form.controls["learn"].value = "something new to learn"
     form.controls["write"].click()
-    assert "Something went wrong" in form.status.value and "disk full" in form.status.value
+    assert "Something went wrong" in form.status.value and "a bug" in form.status.value
     assert (workspace / "emails.json").read_bytes() == before
+
+
+def test_examples_save_nothing_and_show_the_checks(workspace: Path):
+    shown = forms.email_example("request").value
+    assert "Example" in shown and "Jordan Mbeki" in shown and "similar organisations" in shown
+    refused = forms.email_example("request", learn="whether you have any openings").value
+    assert "refuses" in refused and "asks about a job" in refused
+    assert "Monday 23 November" in forms.email_example("follow_up").value
+    assert not (workspace / "emails.json").exists()
+
+
+# ---------------------------------------------------------------------------------------
+# A damaged workspace (issue 10): a plain message in place of each form, nothing overwritten
+# ---------------------------------------------------------------------------------------
+BUILDERS = ["request_email_form", "follow_up_email_form", "thank_you_email_form"]
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("damage, code", [(b"{not json", "damaged_file"), (b'["a list"]', "wrong_shape"),
+                                          (b'{"drafts": {"request": "oops"}}', "wrong_shape")])
+def test_damaged_file_gives_a_plain_message_and_a_way_out(workspace: Path, builder, damage, code):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "emails.json").write_bytes(damage)
+    form = getattr(forms, builder)()
+    assert form.extras["problem"].code == code
+    text = form.widget.children[0].value
+    assert "cannot start yet" in text and "emails.json" in text and "Traceback" not in text
+    assert (workspace / "emails.json").read_bytes() == damage
+    form.controls["move_aside"].click()
+    assert not (workspace / "emails.json").exists()
+    assert any(p.read_bytes() == damage for p in (workspace / "backups" / "moved-aside").iterdir())
+    assert "write" in getattr(forms, builder)().controls
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_read_only_workspace(workspace: Path, builder, monkeypatch):
+    import os
+
+    assert emails.save_draft("request", {**REQUEST, "minutes": 20}).ok
+    before = (workspace / "emails.json").read_bytes()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK else real(p, mode, *a, **k))
+    form = getattr(forms, builder)()
+    assert "cannot start yet" in form.widget.children[0].value and "write" not in form.controls
+    monkeypatch.setattr(os, "access", real)
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    form = getattr(forms, builder)()
+    monkeypatch.setattr(os, "replace", refuse)
+    fill(form, {k: v for k, v in {**REQUEST, **THANKS, "interview_date": dt.date(2026, 12, 1),
+                                  "request_date": dt.date(2026, 11, 23), "learn": "how budgets are set"}.items()
+                if k in form.controls and k != "minutes"})
+    form.controls["write"].click()
+    assert "Traceback" not in shown_html(form) and "Something went wrong" not in form.status.value
+    assert "Nothing was saved" in form.status.value
+    assert (workspace / "emails.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_workspace_that_cannot_be_created(tmp_path: Path, monkeypatch, builder):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(blocker / "work"))
+    form = getattr(forms, builder)()
+    assert "cannot start yet" in form.widget.children[0].value
+    assert blocker.read_text() == "not a folder"
 
 
 @pytest.fixture
@@ -231,7 +346,7 @@ def broken_content(tmp_path, monkeypatch) -> Path:
     return path
 
 
-@pytest.mark.parametrize("builder", ["request_email_form", "thank_you_email_form"])
+@pytest.mark.parametrize("builder", BUILDERS)
 def test_broken_content_shows_the_message_in_the_form(broken_content, builder, workspace: Path):
     form = getattr(forms, builder)()
     assert "email_templates.toml" in form.status.value and "$lern" in form.status.value

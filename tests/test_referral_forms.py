@@ -1,6 +1,7 @@
 """The referral-ask and check-in forms driven from Python: set values, click, read back the file and the shown text."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import shutil
@@ -9,7 +10,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from helpers import content, forms, referrals
+from helpers import content, forms, referrals, settings
 
 
 def saved(workspace: Path) -> dict:
@@ -22,7 +23,7 @@ def shown_html(form) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("builder", ["referral_ask_form", "checkin_form"])
+@pytest.mark.parametrize("builder", ["referral_ask_form", "checkin_form", "settings_form"])
 def test_every_field_is_labelled_with_a_message_beside_it(builder):
     form = getattr(forms, builder)()
     for name, control in form.controls.items():
@@ -37,6 +38,7 @@ def test_every_field_is_labelled_with_a_message_beside_it(builder):
 def test_ask_form_fresh_workspace(workspace: Path):
     form = forms.referral_ask_form()
     assert "Nothing saved yet" in form.extras["script"].value
+    assert isinstance(form.controls["interview_date"], widgets.DatePicker)
     assert not (workspace / "referrals.json").exists()
 
 
@@ -50,11 +52,12 @@ def test_ask_form_empty(workspace: Path):
 
 
 def test_ask_form_saves_and_shows_from_the_file(workspace: Path):
+    settings.set_country("none")
     form = forms.referral_ask_form()
     form.controls["targets"].value = "Acme Logistics\n\nGlobex\nInitech\n"
     form.controls["field"].value = "supply chain planning"
     form.controls["interviewee"].value = "Ana"
-    form.controls["interview_date"].value = "2026-12-04"
+    form.controls["interview_date"].value = dt.date(2026, 12, 4)
     form.controls["save"].click()
     assert "Saved in your workspace" in form.status.value
     ask = saved(workspace)["ask"]
@@ -66,7 +69,7 @@ def test_ask_form_saves_and_shows_from_the_file(workspace: Path):
     assert "Already saved" in form.status.value
     again = forms.referral_ask_form()
     assert again.controls["targets"].value == "Acme Logistics\nGlobex\nInitech"
-    assert again.controls["interview_date"].value == "2026-12-04"
+    assert again.controls["interview_date"].value == dt.date(2026, 12, 4)
     assert again.extras["script"].value == form.extras["script"].value
 
 
@@ -76,79 +79,75 @@ def test_ask_form_too_many_too_long_and_hostile(workspace: Path):
     form.controls["field"].value = "logistics"
     form.controls["save"].click()
     assert "lists 6 names" in form.messages["targets"].value
-    form.controls["targets"].value = "Acme\n" + "<b>" + "x" * 90 + "</b>\n=HYPERLINK(\"http://x\")"
+    form.controls["targets"].value = "Acme\n" + "x" * 90 + "\n=HYPERLINK(\"http://x\")\n<script>alert(1)</script>"
     form.controls["save"].click()
     message = form.messages["targets"].value
-    assert "(line 2) is 97 characters long" in message and "80 characters or fewer" in message
-    assert "(line 3) starts with" in message
-    assert "<b>" not in shown_html(form)
-    assert not (workspace / "referrals.json").exists()
-    form.controls["targets"].value = "<script>alert(1)</script>\nGlobex"
-    form.controls["save"].click()
-    assert saved(workspace)["ask"]["targets"][0] == "<script>alert(1)</script>"
+    assert "(line 2) is 90 characters long" in message and "80 characters or fewer" in message
+    assert "(line 3) starts with" in message and "(line 4) contains web-page code" in message
     assert "<script>" not in shown_html(form)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; and Globex" in form.extras["script"].value
-
-
-def test_ask_form_malformed_date(workspace: Path):
-    form = forms.referral_ask_form()
-    form.controls["targets"].value = "Acme"
-    form.controls["field"].value = "logistics"
-    form.controls["interview_date"].value = "4/12/2026"
-    form.controls["save"].click()
-    assert "could be read two ways" in form.messages["interview_date"].value
     assert not (workspace / "referrals.json").exists()
 
 
 # ---------------------------------------------------------------------------------------
 # The check-in form
 # ---------------------------------------------------------------------------------------
+def plan(form, contact="Ana", promised="Dr Haddad", interview=dt.date(2026, 12, 1)) -> None:
+    form.controls["contact"].value = contact
+    form.controls["promised"].value = promised
+    form.controls["interview_date"].value = interview
+
+
 def test_checkin_form_fresh_workspace_shows_example_and_is_idle(workspace: Path):
     form = forms.checkin_form()
     assert "Example plans from a fictional learner" in form.extras["table"].value
     assert form.controls["checkin"].options == () and form.controls["checkin"].value is None
+    assert isinstance(form.controls["interview_date"], widgets.DatePicker)
+    assert isinstance(form.controls["other_date"], widgets.DatePicker)
     assert not (workspace / "referrals.json").exists()
 
 
-def test_typing_a_date_proposes_weekdays_and_the_sentence(workspace: Path):
+def test_picking_a_date_proposes_working_days_and_the_sentence(workspace: Path):
     form = forms.checkin_form()
-    form.controls["contact"].value = "Mr Lindqvist"
-    form.controls["interview_date"].value = "2026-12-04"          # a Friday
+    plan(form, "Mr Lindqvist", "the site manager", dt.date(2026, 12, 4))     # a Friday
     assert [v for _, v in form.controls["checkin"].options] == ["2026-12-11", "2026-12-14"]
     assert form.controls["checkin"].options[0][0] == "Friday 11 December 2026"
     assert form.controls["checkin"].value == "2026-12-11"
-    assert "Would it be all right if I checked in with you on Friday 11 December?" in form.extras["sentence"].value
+    sentence = form.extras["sentence"].value
+    assert ("Thank you, Mr Lindqvist, for offering to speak to the site manager. Could I check in with you on "
+            "Friday 11 December, to hear how it went?") in sentence
     form.controls["checkin"].value = "2026-12-14"
     assert "Monday 14 December" in form.extras["sentence"].value
-    form.controls["interview_date"].value = "2026-12-0"            # half typed: no error shown while typing
+    form.controls["interview_date"].value = None
     assert form.controls["checkin"].options == () and form.messages["interview_date"].value == ""
     assert form.extras["sentence"].value == ""
 
 
-def test_propose_button_explains_a_malformed_date(workspace: Path):
+def test_december_16_never_proposes_christmas_day(workspace: Path):
+    for country in ("GB-ENG", "US"):
+        assert settings.set_country(country).ok
+        form = forms.checkin_form()
+        plan(form, interview=dt.date(2026, 12, 16))
+        values = [v for _, v in form.controls["checkin"].options]
+        assert values == ["2026-12-23", "2026-12-24"] and "2026-12-25" not in values
+        assert "Friday 25 December (Christmas Day)" in form.extras["skipped"].value
+    settings.set_country("none")
     form = forms.checkin_form()
-    form.controls["interview_date"].value = "03/04/2026"
-    form.controls["propose"].click()
-    assert "could be read two ways" in form.messages["interview_date"].value
-    form.controls["interview_date"].value = "2026-04-03"
-    form.controls["propose"].click()
-    assert form.messages["interview_date"].value == ""
-    assert "Weekdays 7 to 10 days after Friday 3 April 2026" in form.status.value
-    assert not (workspace / "referrals.json").exists()
+    plan(form, interview=dt.date(2026, 12, 16))
+    assert "2026-12-25" in [v for _, v in form.controls["checkin"].options]
+    assert form.extras["skipped"].value == ""
 
 
 def test_save_plan_and_table_from_the_file(workspace: Path):
     form = forms.checkin_form()
-    form.controls["contact"].value = "Ana"
-    form.controls["interview_date"].value = "2026-12-01"
+    plan(form)
     form.controls["checkin"].value = "2026-12-09"
     form.controls["save"].click()
     assert "Saved: check in with Ana on Wednesday 9 December 2026." in form.status.value
-    assert saved(workspace)["plans"] == [{"contact": "Ana", "interview_date": "2026-12-01",
-                                          "checkin_date": "2026-12-09"}]
+    assert saved(workspace)["plans"] == [{"id": 1, "contact": "Ana", "promised": "Dr Haddad",
+                                          "interview_date": "2026-12-01", "checkin_date": "2026-12-09"}]
     table = form.extras["table"].value
     assert "Your check-in plans" in table and "Example" not in table
-    assert "Wednesday 9 December 2026" in table
+    assert "Wednesday 9 December 2026" in table and "Dr Haddad" in table
     before = (workspace / "referrals.json").read_bytes()
     form.controls["save"].click()
     assert "Already saved" in form.status.value
@@ -161,25 +160,22 @@ def test_save_plan_and_table_from_the_file(workspace: Path):
 
 
 def test_other_date_outside_the_window_is_saved_with_advice(workspace: Path):
+    settings.set_country("none")
     form = forms.checkin_form()
-    form.controls["contact"].value = "Ana"
-    form.controls["interview_date"].value = "2026-12-01"
-    form.controls["other_date"].value = "19 December 2026"
+    plan(form)
+    form.controls["other_date"].value = dt.date(2026, 12, 19)
     assert "Saturday 19 December" in form.extras["sentence"].value
     form.controls["save"].click()
     assert saved(workspace)["plans"][0]["checkin_date"] == "2026-12-19"
-    assert "18 days after" in form.extras["advice"].value and "is a Saturday" in form.extras["advice"].value
+    assert "18 days after" in form.status.value and "is a Saturday" in form.status.value
 
 
-@pytest.mark.parametrize("other, words", [("next Friday", "calendar"), ("2026-11-30", "is not after the interview"),
-                                          ("31/12/2026", "2026-12-31")])
-def test_other_date_problems_shown_beside_it(workspace: Path, other, words):
+def test_other_date_before_the_interview_is_shown_beside_it(workspace: Path):
     form = forms.checkin_form()
-    form.controls["contact"].value = "Ana"
-    form.controls["interview_date"].value = "2026-12-01"
-    form.controls["other_date"].value = other
+    plan(form)
+    form.controls["other_date"].value = dt.date(2026, 11, 30)
     form.controls["save"].click()
-    assert words in form.messages["other_date"].value
+    assert "is not after the interview" in form.messages["other_date"].value
     assert form.messages["checkin"].value == ""
     assert not (workspace / "referrals.json").exists()
 
@@ -188,30 +184,28 @@ def test_empty_checkin_form(workspace: Path):
     form = forms.checkin_form()
     form.controls["save"].click()
     assert "is empty" in form.messages["contact"].value
+    assert "is empty" in form.messages["promised"].value
     assert "is empty" in form.messages["interview_date"].value
+    assert "is empty" in form.messages["checkin"].value
     assert not (workspace / "referrals.json").exists()
-    form.controls["contact"].value = "Ana"
-    form.controls["interview_date"].value = "2026-12-01"
-    form.controls["checkin"].value = None
-    form.controls["save"].click()
-    assert "Choose one of the proposed dates" in form.messages["checkin"].value
 
 
 def test_hostile_and_too_long_names(workspace: Path):
     form = forms.checkin_form()
-    form.controls["contact"].value = "=cmd|' /C calc'!A0"
-    form.controls["interview_date"].value = "2026-12-01"
+    plan(form, contact="=cmd|' /C calc'!A0")
     form.controls["save"].click()
-    assert "spreadsheet formula" in form.messages["contact"].value
+    assert "formula" in form.messages["contact"].value
     form.controls["contact"].value = "x" * 81
     form.controls["save"].click()
     assert "81 characters" in form.messages["contact"].value
-    assert not (workspace / "referrals.json").exists()
     form.controls["contact"].value = "<img src=x onerror=alert(1)>"
     form.controls["save"].click()
-    assert saved(workspace)["plans"][0]["contact"] == "<img src=x onerror=alert(1)>"
+    assert "web-page code" in form.messages["contact"].value
     assert "<img" not in shown_html(form)
-    assert "&lt;img src=x onerror=alert(1)&gt;" in form.extras["table"].value
+    assert not (workspace / "referrals.json").exists()
+    form.controls["contact"].value = "Ana & Bo"
+    form.controls["save"].click()
+    assert "Ana &amp; Bo" in form.extras["table"].value
 
 
 def test_plans_from_both_forms_share_the_file(workspace: Path):
@@ -220,12 +214,102 @@ def test_plans_from_both_forms_share_the_file(workspace: Path):
     ask.controls["field"].value = "logistics"
     ask.controls["save"].click()
     form = forms.checkin_form()
-    form.controls["contact"].value = "Ana"
-    form.controls["interview_date"].value = "2026-12-01"
+    plan(form)
     form.controls["save"].click()
     data = saved(workspace)
     assert data["ask"]["targets"] == ["Acme"] and len(data["plans"]) == 1
     assert "Check-in plans" in referrals.export_text()
+
+
+def test_examples_save_nothing(workspace: Path):
+    assert "Example: the script" in forms.referral_example().value
+    shown = forms.checkin_example("2026-12-16", "Ana", "Dr Haddad", "2026-12-25").value
+    assert "Wednesday 23 December" in shown and "Left out: Friday 25 December, Christmas Day" in shown
+    assert "public holiday (Christmas Day)" in shown
+    assert not (workspace / "referrals.json").exists()
+
+
+# ---------------------------------------------------------------------------------------
+# The country
+# ---------------------------------------------------------------------------------------
+def test_settings_form_saves_the_country_once_for_every_lesson(workspace: Path):
+    form = forms.settings_form()
+    assert form.controls["country"].value == settings.DEFAULT_COUNTRY
+    assert ("No country: do not skip public holidays", "none") in form.controls["country"].options
+    form.controls["country"].value = "US"
+    form.controls["save"].click()
+    assert "United States" in form.status.value
+    assert json.loads((workspace / "settings.json").read_text(encoding="utf-8"))["settings"] == [
+        {"name": "country", "value": "US"}]
+    assert forms.settings_form().controls["country"].value == "US"
+
+
+def test_settings_on_a_damaged_file(workspace: Path):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "settings.json").write_bytes(b"{oops")
+    form = forms.settings_form()
+    assert "cannot start yet" in form.widget.children[0].value and "move_aside" in form.controls
+    assert settings.country() == settings.DEFAULT_COUNTRY, "the lessons run on the default"
+    assert (workspace / "settings.json").read_bytes() == b"{oops"
+
+
+# ---------------------------------------------------------------------------------------
+# A damaged workspace (issue 10): a plain message in place of each form, nothing overwritten
+# ---------------------------------------------------------------------------------------
+BUILDERS = ["referral_ask_form", "checkin_form"]
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("damage, code", [(b"[1, 2", "damaged_file"), (b'["a list"]', "wrong_shape"),
+                                          (b'{"ask": "oops"}', "wrong_shape")])
+def test_damaged_file_gives_a_plain_message_and_a_way_out(workspace: Path, builder, damage, code):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "referrals.json").write_bytes(damage)
+    form = getattr(forms, builder)()
+    assert form.extras["problem"].code == code
+    text = form.widget.children[0].value
+    assert "cannot start yet" in text and "referrals.json" in text and "Traceback" not in text
+    assert (workspace / "referrals.json").read_bytes() == damage
+    form.controls["move_aside"].click()
+    assert not (workspace / "referrals.json").exists()
+    assert "save" in getattr(forms, builder)().controls
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_read_only_workspace(workspace: Path, builder, monkeypatch):
+    import os
+
+    assert referrals.save_ask(["Acme"], "logistics").ok
+    before = (workspace / "referrals.json").read_bytes()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK else real(p, mode, *a, **k))
+    form = getattr(forms, builder)()
+    assert "cannot start yet" in form.widget.children[0].value and "save" not in form.controls
+    monkeypatch.setattr(os, "access", real)
+    form = getattr(forms, builder)()
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    if builder == "checkin_form":
+        plan(form)
+    else:
+        form.controls["targets"].value = "Globex"
+    form.controls["save"].click()
+    assert "Traceback" not in shown_html(form) and "Something went wrong" not in form.status.value
+    assert "Nothing was saved" in form.status.value
+    assert (workspace / "referrals.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("builder", BUILDERS + ["settings_form"])
+def test_workspace_that_cannot_be_created(tmp_path: Path, monkeypatch, builder):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(blocker / "work"))
+    form = getattr(forms, builder)()
+    assert "cannot start yet" in form.widget.children[0].value
+    assert blocker.read_text() == "not a folder"
 
 
 @pytest.fixture
@@ -241,5 +325,5 @@ def broken_content(tmp_path, monkeypatch) -> Path:
 @pytest.mark.parametrize("builder, button", [("referral_ask_form", "save"), ("checkin_form", "save")])
 def test_broken_content_shows_the_message_in_the_form(broken_content, builder, button):
     form = getattr(forms, builder)()
-    assert "referrals.toml" in form.status.value and "[steps]" in form.status.value
+    assert "referrals.toml" in form.status.value and "[steps] should be a table" in form.status.value
     assert form.controls[button].disabled
