@@ -1,9 +1,11 @@
 """All of a learner's work in one printable file, and a safe way to start over.
 
-:func:`export_workbook` gathers each activity's saved work (every activity module's
-``export_text()``, for the modules that exist) and the learner's own interview log into
-one self-contained HTML file in the workspace, ``my_interview_workbook.html``: no scripts,
-no outside links or fonts, everything the learner typed escaped, laid out for printing.
+:func:`export_workbook` gathers what each activity saved (the ``export()`` of every activity in
+the one registry, :mod:`helpers.activities`) and the learner's own interview log into one
+self-contained HTML file in the workspace, ``my_interview_workbook.html``, printed in the same
+style as the classroom pages (:mod:`helpers.printables`): real headings and tables, the e-mails
+laid out as they would be sent, a page break between sections and no table cut off; no scripts,
+no outside links or fonts, everything the learner typed escaped.
 
 :func:`start_over` never deletes anything: after the learner types the confirmation words
 it moves every file in the workspace into ``backups/<date-time>/`` and says what it moved.
@@ -14,33 +16,27 @@ False
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Sequence
 
 import pandas as pd
 
 from . import workspace
+from .core import Problem
+from .core import export as ex
 from .display import escape, table_html
-from .log import Problem
 
 EXPORT_NAME = "my_interview_workbook.html"
 BACKUPS = "backups"
 CONFIRM_WORDS = "start over"
 CONFIRM_LIMIT = 50
-
-#: Activity modules in teaching order, with the heading their work gets in the workbook.
-ACTIVITIES: list[tuple[str, str]] = [
-    ("quiz", "Self-check answers and notes"),
-    ("questions", "My research and questions"),
-    ("emails", "My e-mails: asking and thanking"),
-    ("referrals", "Referrals and follow-up"),
-    ("insights", "What I learned"),
-    ("reflection", "Exercises and reflection"),
-]
 LOG_HEADING = "My interview log"
+LOG_LESSON = "practice-log"
+#: the log's section goes before the activities of these lessons (after the conversation)
+LOG_BEFORE = ("insights", "reflection")
 
 
 # ---------------------------------------------------------------------------------------
@@ -99,134 +95,93 @@ def _when(path: Path) -> str:
 # ---------------------------------------------------------------------------------------
 # Export
 # ---------------------------------------------------------------------------------------
-@dataclass
-class Section:
-    key: str          # module name, or "log"
-    heading: str
-    text: str = ""    # plain text (escaped when written)
-    table: str = ""   # ready, escaped HTML (the log)
-    note: str = ""    # e.g. why it could not be read
+def _activity_sections() -> tuple[list[tuple[str, ex.Section]], list[str]]:
+    """Each registered activity's export, in lesson order: ``([(key, section)], notes)``.
 
+    An activity that cannot be read (a damaged file, a bug) gives a section saying so and a
+    note; the rest are exported all the same.
+    """
+    from . import activities
 
-def _activity_sections() -> tuple[list[Section], list[str]]:
-    """Each activity's export_text(), for the modules that exist. Returns (sections, skipped)."""
-    sections: list[Section] = []
-    skipped: list[str] = []
-    for module_name, heading in ACTIVITIES:
-        full = f"{__package__}.{module_name}"
+    sections: list[tuple[str, ex.Section]] = []
+    notes: list[str] = []
+    for activity in activities.ACTIVITIES:
         try:
-            module = importlib.import_module(full)
-        except ModuleNotFoundError as exc:
-            if exc.name == full:
-                skipped.append(module_name)  # that lesson's helpers are not there (yet)
-                continue
-            sections.append(Section(module_name, heading, note=f"This part could not be loaded ({exc})."))
+            section = activity.export()
+        except Exception as exc:  # one part that cannot be read must not stop the export
+            note = f"This part could not be read: {exc}"
+            notes.append(f"{activity.title}: {note}")
+            sections.append((activity.key, ex.Section(activity.title, [ex.Paragraph(note)], lesson=activity.lesson)))
             continue
-        except Exception as exc:  # a bug in another module must not stop the export
-            sections.append(Section(module_name, heading,
-                                    note=f"This part could not be loaded ({type(exc).__name__}: {exc})."))
-            continue
-        export = getattr(module, "export_text", None)
-        if not callable(export):
-            skipped.append(module_name)
-            continue
-        try:
-            text = export()
-        except Exception as exc:  # e.g. a damaged file: say so, export the rest
-            sections.append(Section(module_name, heading,
-                                    note=f"This part could not be read: {exc}"))
-            continue
-        if text and str(text).strip():
-            sections.append(Section(module_name, heading, text=str(text).strip("\n")))
-    return sections, skipped
+        if section is not None and list(section.blocks):
+            sections.append((activity.key, section))
+    return sections, notes
 
 
-def _log_section() -> Section | None:
-    """The learner's own log as a table (None when they have no log of their own)."""
+def _cell(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _log_section() -> tuple[ex.Section | None, str]:
+    """The learner's own log as a table (None when they have no log of their own), and a note."""
     if not workspace.log_path().exists():
-        return None
+        return None, ""
     from . import log  # pandas-heavy; only when there is a log
 
     try:
         lg, is_sample = log.learner_log()
-    except log.LogFileError as exc:
-        return Section("log", LOG_HEADING, note=f"Your log could not be read: {exc}")
+    except Exception as exc:  # an unreadable log: say so, export the rest
+        note = f"Your log could not be read: {exc}"
+        return ex.Section(LOG_HEADING, [ex.Paragraph(note)], lesson=LOG_LESSON), f"{LOG_HEADING}: {note}"
     if is_sample or len(lg.raw) == 0:
-        return None
+        return None, ""
     frame = lg.raw.copy()
     frame = frame[[c for c in frame.columns if (frame[c].astype(str).str.strip() != "").any()]]
-    frame.insert(0, "row", frame.index)
-    note = (f"{len(frame)} interview(s). Row numbers are as your spreadsheet shows them."
+    rows = [[str(i), *[_cell(v) for v in row]] for i, row in zip(frame.index, frame.itertuples(index=False))]
+    text = (f"{len(frame)} interview(s). Row numbers are as your spreadsheet shows them."
             + (f" {len(lg.problems)} problem(s) were found in the log; the log lesson shows them."
                if lg.problems else ""))
-    return Section("log", LOG_HEADING, table=table_html(frame, max_rows=None), note=note)
+    table = ex.Table(["row", *[str(c).replace("_", " ") for c in frame.columns]], rows)
+    return ex.Section(LOG_HEADING, [ex.Paragraph(text), table], lesson=LOG_LESSON), ""
 
 
-def gather() -> list[Section]:
+def gather() -> list[ex.Section]:
     """Every section of the workbook, in lesson order (nothing is written)."""
-    sections, _ = _activity_sections()
-    log_section = _log_section()
+    return _gather()[0]
+
+
+def _gather() -> tuple[list[ex.Section], list[str]]:
+    keyed, notes = _activity_sections()
+    log_section, log_note = _log_section()
+    if log_note:
+        notes.append(log_note)
+    sections = [s for _, s in keyed]
     if log_section is not None:
-        # the log belongs after the referrals lesson and before "what I learned"
-        at = next((i for i, s in enumerate(sections) if s.key in ("insights", "reflection")), len(sections))
+        at = next((i for i, (key, _) in enumerate(keyed) if key in LOG_BEFORE), len(keyed))
         sections.insert(at, log_section)
-    return sections
+    return sections, notes
 
 
-_CSS = """
-body { font-family: Georgia, 'Times New Roman', serif; max-width: 48em; margin: 2em auto; padding: 0 1em;
-       color: #111; line-height: 1.45; }
-h1 { font-size: 1.8em; margin-bottom: 0.2em; }
-h2 { font-size: 1.3em; border-bottom: 1px solid #999; padding-bottom: 0.15em; margin-top: 1.6em; }
-.meta, .note { color: #444; font-size: 0.95em; }
-.privacy { border: 1px solid #b58900; background: #fdf6e3; padding: 0.5em 0.8em; }
-.text { white-space: pre-wrap; font-family: inherit; }
-table { border-collapse: collapse; font-size: 0.8em; width: 100%; }
-th, td { border: 1px solid #bbb; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
-@media print {
-  body { margin: 0; max-width: none; }
-  nav, .privacy { break-after: avoid; }
-  section { break-inside: auto; }
-  h2 { break-after: avoid; }
-  @page { margin: 1.5cm; }
-}
-"""
+def workbook_html(sections: Sequence[ex.Section] | None = None, when: dt.datetime | None = None) -> str:
+    """The whole workbook as one self-contained, printable HTML page (every learner text escaped).
 
-
-def workbook_html(sections: list[Section] | None = None, when: dt.datetime | None = None) -> str:
-    """The whole workbook as one self-contained HTML page (every learner text escaped).
-
-    >>> page = workbook_html([Section("quiz", "Self-check", text="<script>x</script>")])
-    >>> "<script>x" in page, "&lt;script&gt;x" in page
-    (False, True)
+    >>> page = workbook_html([ex.Section("Self-check", [ex.Paragraph("<script>x</script>")])])
+    >>> "<script>x" in page, "&lt;script&gt;x" in page, "<h2>Self-check</h2>" in page
+    (False, True, True)
     """
-    sections = gather() if sections is None else sections
+    from . import printables
+
+    sections = gather() if sections is None else list(sections)
     when = when or dt.datetime.now()
-    toc = "".join(f"<li><a href='#{escape(s.key)}'>{escape(s.heading)}</a></li>" for s in sections)
-    parts = []
-    for s in sections:
-        body = ""
-        if s.note:
-            body += f"<p class='note'>{escape(s.note)}</p>"
-        if s.text:
-            body += f"<div class='text'>{escape(s.text)}</div>"
-        if s.table:
-            body += s.table  # built by display.table_html, which escapes every cell
-        parts.append(f"<section id='{escape(s.key)}'><h2>{escape(s.heading)}</h2>{body}</section>")
-    empty = "" if sections else "<p>Nothing has been saved yet.</p>"
-    return (
-        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
-        "<title>My informational interview workbook</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n"
-        "<h1>My informational interview workbook</h1>\n"
-        f"<p class='meta'>Exported {escape(when.strftime('%Y-%m-%d %H:%M'))} from the Informational "
-        "Interview Workshop. Print it from your browser (File, Print), or save it as PDF there.</p>\n"
-        "<p class='privacy'>This workbook may hold the names of real people you contacted. Keep it to "
-        "yourself; remove names before you share any part of it.</p>\n"
-        + (f"<nav><h2>Contents</h2><ol>{toc}</ol></nav>\n" if sections else "")
-        + "\n".join(parts) + empty + "\n</body>\n</html>\n"
-    )
+    intro = (f"Exported {when.strftime('%Y-%m-%d %H:%M')} from the Informational Interview Workshop. Print it "
+             f"from your browser (File, Print), or save it as PDF there; each part starts on a new page.")
+    privacy = ("<p class='privacy'>This workbook may hold the names of real people you contacted. Keep it to "
+               "yourself; remove names before you share any part of it.</p>")
+    body = (privacy + printables.contents(sections) + printables.render_sections(sections)
+            if sections else "<p>Nothing has been saved yet.</p>")
+    return printables.page("My informational interview workbook", body, intro)
 
 
 @dataclass
@@ -262,14 +217,12 @@ def export_workbook() -> ExportResult:
     Nothing is written when no work has been saved yet. Running it again replaces the
     file with a fresh copy; nothing else in the workspace changes.
     """
-    sections = gather()
+    sections, notes = _gather()
     if not sections:
-        return ExportResult(None)
+        return ExportResult(None, notes=notes)
     target = workspace.path(EXPORT_NAME)
     workspace.atomic_write_text(target, workbook_html(sections))
-    return ExportResult(target, [s.heading for s in sections],
-                        [f"{s.heading}: {s.note}" for s in sections if s.note and not (s.text or s.table)],
-                        size=target.stat().st_size)
+    return ExportResult(target, [s.title for s in sections], notes, size=target.stat().st_size)
 
 
 # ---------------------------------------------------------------------------------------
@@ -312,14 +265,15 @@ def check_confirmation(confirm_text: str | None) -> list[Problem]:
     typed = "" if confirm_text is None else str(confirm_text)
     words = " ".join(typed.split()).lower()
     if not words:
-        return [Problem(None, "confirm", "", "The box is empty",
-                        f"To start over, type the words {CONFIRM_WORDS} in this box, then click the button")]
+        return [Problem("confirm", "", "The box is empty",
+                        f"To start over, type the words {CONFIRM_WORDS} in this box, then click the button", "empty")]
     if len(typed) > CONFIRM_LIMIT:
-        return [Problem(None, "confirm", typed[:40], f"is {len(typed)} characters long",
-                        f"Type only the words {CONFIRM_WORDS}")]
+        return [Problem("confirm", typed[:40], f"is {len(typed)} characters long",
+                        f"Type only the words {CONFIRM_WORDS}", "too_long")]
     if words != CONFIRM_WORDS:
-        return [Problem(None, "confirm", typed, f"does not say {CONFIRM_WORDS}",
-                        f"Type exactly {CONFIRM_WORDS} to confirm, or leave it if you want to keep going")]
+        return [Problem("confirm", typed, f"does not say {CONFIRM_WORDS}",
+                        f"Type exactly {CONFIRM_WORDS} to confirm, or leave it if you want to keep going",
+                        "not_confirmed")]
     return []
 
 
@@ -344,7 +298,8 @@ def start_over(confirm_text: str | None, now: dt.datetime | None = None) -> Star
     if problems:
         return StartOverResult(False, problems)
     folder = workspace.folder()
-    items = sorted(p for p in folder.iterdir() if p.name != BACKUPS)
+    # lock files and half-written temporary files (".name") stay: moving a lock could break a save in progress
+    items = sorted(p for p in folder.iterdir() if p.name != BACKUPS and not p.name.startswith("."))
     if not items:
         return StartOverResult(True)
     target = _backup_folder(now or dt.datetime.now())

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import log, portfolio, quiz
+from helpers import activities, conversation, log, portfolio, quiz
+from helpers.core import export as ex
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -18,24 +19,31 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _activity(key: str, title: str, export) -> activities.Activity:
+    module = types.ModuleType(f"helpers.fake_{key}")
+    module.export = export
+    module.check_content = lambda: []
+    return activities.Activity(key, title, f"0{len(key) % 9}-fake.ipynb", module)
+
+
 @pytest.fixture
 def fake_activities(monkeypatch: pytest.MonkeyPatch):
-    """Three pretend activity modules: one with hostile text, one that fails, one missing."""
-    good = types.ModuleType("helpers.fake_good")
-    good.export_text = lambda: f"My questions\n\n1. What surprised you? {HOSTILE}\n"
-    bad = types.ModuleType("helpers.fake_bad")
-
-    def broken() -> str:
+    """Pretend activities: hostile text, an e-mail, a table, one that fails, one with nothing saved."""
+    def broken():
         raise ValueError("fake.json is damaged")
-    bad.export_text = broken
-    empty = types.ModuleType("helpers.fake_empty")
-    empty.export_text = lambda: ""
-    for module in (good, bad, empty):
-        monkeypatch.setitem(sys.modules, module.__name__, module)
-    monkeypatch.setattr(portfolio, "ACTIVITIES", [
-        ("quiz", "Self-check answers and notes"), ("fake_good", "My research and questions"),
-        ("fake_bad", "Broken part"), ("fake_empty", "Empty part"), ("fake_missing", "Not written yet"),
-    ])
+
+    monkeypatch.setattr(activities, "ACTIVITIES", (
+        activities.get("quiz"),
+        _activity("questions", "My research and questions", lambda: ex.Section("My research and questions", [
+            ex.Heading("Career path"), ex.Items([f"What surprised you? {HOSTILE}"], numbered=True)])),
+        _activity("emails", "E-mail drafts", lambda: ex.Section("E-mail drafts", [
+            ex.Email("A 20-minute conversation?", f"Dear Ms Okafor,\n\nI am Jordan.{HOSTILE}\n\nKind regards,\nJordan",
+                     label="Request")])),
+        _activity("conversation", "Practising the conversation", lambda: ex.Section("Practising the conversation", [
+            ex.Table(["Point", "Done?"], [["Asked for names", "yes"]], caption="The close")])),
+        _activity("broken", "Broken part", broken),
+        _activity("empty", "Empty part", lambda: None),
+    ))
 
 
 # ---- export ------------------------------------------------------------------------------
@@ -45,21 +53,30 @@ def test_nothing_saved_means_nothing_written(workspace: Path):
     assert not (workspace / portfolio.EXPORT_NAME).exists()
 
 
-def test_the_workbook_is_self_contained_printable_and_escaped(workspace: Path, fake_activities):
+def test_the_workbook_is_a_printable_document_not_plain_text(workspace: Path, fake_activities):
     quiz.answer("two-way-exchange", "B")
     quiz.save_notes({"what-i-know": HOSTILE})
     result = portfolio.export_workbook()
     assert result.written and result.path == workspace / portfolio.EXPORT_NAME
-    assert result.sections == ["Self-check answers and notes", "My research and questions", "Broken part"]
+    assert result.sections == ["Self-check", "My research and questions", "E-mail drafts",
+                               "Practising the conversation", "Broken part"]
     assert "Broken part: This part could not be read: fake.json is damaged" in result.notes
     page = result.path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<html lang='en'>" in page and "<meta charset='utf-8'>" in page
-    assert "@media print" in page
     assert "<script" not in page.lower(), "no scripts, and learners' text escaped"
-    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert not re.search(r"(src|href)=['\"]?(https?:)?//", page), "nothing fetched from elsewhere"
+    assert "=====" not in page and "-----" not in page, "real headings, not lines of = and -"
+    assert "<h2>Self-check</h2>" in page and "<h3>Career path</h3>" in page and "<ol><li>" in page
+    # the e-mail as it would be sent: subject line, then the body with its line breaks kept
+    assert "<div class='email'>" in page and "<strong>Subject:</strong> A 20-minute conversation?" in page
+    assert "<div class='body'>Dear Ms Okafor,\n\nI am Jordan." in page
+    assert "<caption>The close</caption>" in page and "<th scope='col'>Point</th>" in page
+    # print styles: a page break between sections, headers repeated, rows and e-mails never split
+    assert "@media print" in page and "section.page { break-before: page; }" in page
+    assert "thead { display: table-header-group; }" in page and "break-inside: avoid" in page
     assert "Not written yet" not in page and "Empty part" not in page
-    assert page.index("Self-check answers and notes</h2>") < page.index("My research and questions</h2>")
+    assert page.index("Self-check</h2>") < page.index("My research and questions</h2>")
 
 
 def test_exporting_again_replaces_the_file_and_touches_nothing_else(workspace: Path):
@@ -69,34 +86,22 @@ def test_exporting_again_replaces_the_file_and_touches_nothing_else(workspace: P
     portfolio.export_workbook()
     after = _files(workspace)
     assert {k: v for k, v in after.items() if k != portfolio.EXPORT_NAME} == before
-    assert [p.name for p in workspace.iterdir() if p.name.startswith(".")] == [], "no temporary files left"
+    assert [p.name for p in workspace.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")] == []
 
 
-def test_the_real_activity_modules_export_without_error(workspace: Path):
-    """Whatever activity modules exist now export cleanly on an empty workspace (no crash, no section)."""
-    sections, skipped = portfolio._activity_sections()
-    assert sections == [], [s.note for s in sections]
-    assert set(skipped) <= {name for name, _ in portfolio.ACTIVITIES}
+def test_the_real_activities_export_without_error(workspace: Path):
+    """Every registered activity exports cleanly on an empty workspace (no crash, no section)."""
+    sections, notes = portfolio._activity_sections()
+    assert sections == [] and notes == []
 
 
-def test_the_learners_own_log_is_a_table(workspace: Path):
-    assert portfolio._log_section() is None, "the sample log is not the learner's work"
-    saved = log.add_entry({"date": "2026-03-02", "contact": HOSTILE, "organisation": "=HYPERLINK(\"x\")",
-                           "status": "held", "feedback": "Learn SQL"})
-    assert saved.saved
+def test_a_practice_run_is_in_the_workbook(workspace: Path):
+    p = conversation.persona("grace-data-analyst")
+    assert conversation.save_run(conversation.walk(p, conversation.best_path(p))).ok
     result = portfolio.export_workbook()
     page = result.path.read_text(encoding="utf-8")
-    assert "My interview log" in result.sections
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script" not in page
-    assert '=HYPERLINK("x")' in page and "Learn SQL" in page
-    assert "<td>referrals</td>" not in page and "<th>notes</th>" not in page, "empty columns left out"
-
-
-def test_an_unreadable_log_is_noted_not_fatal(workspace: Path):
-    workspace.mkdir(parents=True)
-    (workspace / "interview_log.csv").write_bytes(b"\x00\x01binary")
-    result = portfolio.export_workbook()
-    assert result.written and "could not be read" in result.path.read_text(encoding="utf-8")
+    assert "Practising the conversation" in result.sections
+    assert "Grace Mensah, Senior data analyst" in page and "6 of 6 points for the close" in page
 
 
 # ---- start over ----------------------------------------------------------------------------
@@ -128,15 +133,16 @@ def test_start_over_moves_everything_into_a_dated_backup(workspace: Path):
     assert result.done and result.problems == [] and result.not_moved == []
     assert result.backup == workspace / "backups" / "2026-03-04_093000"
     assert sorted(result.moved) == sorted(["extra folder", "interview_log.csv", "my_interview_workbook.html", "quiz.json"])
-    assert [p.name for p in workspace.iterdir()] == ["backups"]
-    assert _files(result.backup) == before, "every byte kept"
+    assert [p.name for p in workspace.iterdir() if not p.name.startswith(".")] == ["backups"]
+    kept = {k: v for k, v in before.items() if not k.startswith(("backups/", ".")) and "/." not in k}
+    assert _files(result.backup) == kept, "every byte kept"
     assert quiz.saved_answers() == {} and quiz.export_text() == ""
     assert "Moved 4 item(s)" in result.message() and "To undo" in result.message()
 
     quiz.answer("candid-feedback", "A")  # second round, same second: a new folder, the first kept
     second = portfolio.start_over("start over", now=when)
     assert second.backup == workspace / "backups" / "2026-03-04_093000-2"
-    assert _files(result.backup) == before
+    assert _files(result.backup) == kept
     assert [p.name for p in portfolio.backups()] == ["2026-03-04_093000", "2026-03-04_093000-2"]
 
 

@@ -85,9 +85,10 @@ def test_start_over_form_moves_everything_into_a_backup(workspace: Path):
     form.controls["start_over"].click()
     assert "Moved 2 item(s)" in form.status.value
     assert form.controls["confirm"].value == "", "the confirmation is not left armed"
-    assert [p.name for p in workspace.iterdir()] == ["backups"]
+    assert [p.name for p in workspace.iterdir() if not p.name.startswith(".")] == ["backups"]
     (backup,) = portfolio.backups()
-    assert {f"backups/{backup.name}/{k}": v for k, v in before.items()} == _files(workspace)
+    kept = {k: v for k, v in before.items() if not k.startswith(("backups/", ".")) and "/." not in k}
+    assert kept and _files(backup) == kept, "every saved file moved, byte for byte"
     assert "1 backup(s)" in form.extras["files"].value
 
     form.controls["start_over"].click()  # clicking again with the box now empty does nothing

@@ -1,0 +1,581 @@
+"""Printable pages for the classroom, built from the same content files as the lessons.
+
+- :func:`persona_cards_html`: one card per practice persona (``data/content/personas/``), to play
+  the interviewee in the paired role-play;
+- :func:`observer_checklist_html`: what the observer ticks, ending with the six points of the
+  close that the practice partner scores;
+- :func:`prework_html`: what learners research and bring, with the time it takes;
+- :func:`instructor_notes_html`: the per-lesson notes (timing, misconception, prompt, good answers);
+- :func:`worksheets_html`: every lesson's activities on paper (the fallback when laptops fail),
+  including each persona's script as a turn-to-the-number conversation;
+- :func:`render_sections` / :func:`page`: the HTML for :mod:`helpers.core.export` blocks, shared
+  with the learner's workbook (:mod:`helpers.portfolio`).
+
+Every page is one self-contained HTML file: real headings and tables, e-mails laid out as they
+are sent, no scripts, nothing fetched from elsewhere, and print styles (a page break between
+sections, table headers repeated on every page, rows never split, long words wrapped so no
+table is cut off). Every text is escaped.
+
+>>> "<h1>Persona cards</h1>" in persona_cards_html()
+True
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from . import content, conversation, facilitator, workspace
+from .core import export as ex
+from .display import escape
+
+FOLDER = "printables"   #: the folder in the workspace that :func:`write_all` writes into
+
+
+# ---------------------------------------------------------------------------------------
+# Blocks for paper only (the core's export blocks cover the rest)
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Lines:
+    """Ruled space to write in by hand."""
+
+    label: str
+    count: int = 3
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Boxes to tick, with a column to note when (e.g. the minute)."""
+
+    items: Sequence[str]
+    note: str = "Minute / what you heard"
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A persona card: a boxed block that is never split across pages."""
+
+    title: str
+    subtitle: str
+    rows: Sequence[tuple[str, str]]
+
+
+CSS = """
+*, *::before, *::after { box-sizing: border-box; }
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 48em; margin: 2em auto; padding: 0 1em;
+       color: #111; line-height: 1.45; font-size: 11.5pt; }
+h1 { font-size: 1.8em; margin: 0 0 0.2em 0; }
+h2 { font-size: 1.35em; border-bottom: 1px solid #888; padding-bottom: 0.15em; margin: 1.4em 0 0.5em 0; }
+h3 { font-size: 1.1em; margin: 1.1em 0 0.35em 0; }
+p { margin: 0.35em 0 0.6em 0; }
+.meta, .note { color: #444; font-size: 0.95em; }
+.privacy { border: 1px solid #b58900; background: #fdf6e3; padding: 0.5em 0.8em; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0.4em 0 0.9em 0; font-size: 0.92em; }
+caption { text-align: left; font-weight: bold; padding: 0 0 0.25em 0; }
+th, td { border: 1px solid #999; padding: 0.3em 0.45em; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; word-break: normal; hyphens: auto; }
+thead th { background: #eee; }
+td.blank { height: 2.1em; }
+table.wide { font-size: 0.78em; }
+td.box { width: 2.2em; text-align: center; font-size: 1.2em; }
+.email { border: 1px solid #999; padding: 0.6em 0.9em; margin: 0.5em 0 1em 0; background: #fcfcfc; }
+.email .head { border-bottom: 1px solid #ccc; padding-bottom: 0.3em; margin-bottom: 0.5em; }
+.email .head div { margin: 0.1em 0; }
+.email .body { white-space: pre-wrap; font-family: inherit; margin: 0; }
+.text { white-space: pre-wrap; }
+.lines { margin: 0.3em 0 0.9em 0; }
+.lines .label { font-style: italic; }
+.lines .line { border-bottom: 1px solid #777; height: 1.9em; }
+.card { border: 2px solid #333; border-radius: 6px; padding: 0.6em 0.9em; margin: 0 0 1em 0; }
+.card h2 { border: none; margin: 0; }
+.card .sub { color: #333; margin: 0 0 0.4em 0; }
+.card dt { font-weight: bold; margin-top: 0.35em; }
+.card dd { margin: 0 0 0 1em; }
+ol.turns > li { margin: 0 0 0.7em 0; }
+ol.turns ol { list-style: lower-alpha; }
+nav ol { margin: 0.2em 0 0.8em 0; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  @page { margin: 1.4cm; }
+  section.page { break-before: page; }
+  section.page:first-of-type { break-before: auto; }
+  h1, h2, h3 { break-after: avoid; }
+  table { break-inside: auto; }
+  thead { display: table-header-group; }
+  tr, .card, .email, .lines, li { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .privacy, nav { break-after: avoid; }
+}
+"""
+
+
+def _para(text: str) -> str:
+    """Paragraphs from text (blank lines separate them; single line breaks are kept)."""
+    parts = [p for p in re.split(r"\n\s*\n", str(text).strip()) if p.strip()]
+    return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in parts)
+
+
+def _table(block: ex.Table) -> str:
+    caption = f"<caption>{escape(block.caption)}</caption>" if block.caption else ""
+    head = "".join(f"<th scope='col'>{escape(c)}</th>" for c in block.columns)
+    narrow = {"#", "done", "minutes", "✓", "done?"}
+    cols = "".join("<col style='width:4.2em'>" if str(c).strip().lower() in narrow else "<col>"
+                   for c in block.columns)
+    body = []
+    for row in block.rows:
+        cells = [escape("" if c is None else c) for c in row]
+        body.append("<tr>" + "".join(f"<td class='blank'></td>" if not c else f"<td>{c}</td>" for c in cells)
+                    + "</tr>")
+    wide = " class='wide'" if len(block.columns) > 7 else ""
+    return (f"<table{wide}>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def _email(block: ex.Email) -> str:
+    label = f"<h3>{escape(block.label)}</h3>" if block.label else ""
+    to = f"<div><strong>To:</strong> {escape(block.to)}</div>" if block.to else ""
+    return (f"{label}<div class='email'><div class='head'>{to}<div><strong>Subject:</strong> "
+            f"{escape(block.subject)}</div></div><div class='body'>{escape(block.body.strip())}</div></div>")
+
+
+def render_block(block: Any) -> str:
+    """One block as HTML (every text escaped)."""
+    if isinstance(block, ex.Heading):
+        return f"<h3>{escape(block.text)}</h3>"
+    if isinstance(block, ex.Paragraph):
+        return _para(block.text)
+    if isinstance(block, ex.Items):
+        tag = "ol" if block.numbered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + f"</{tag}>"
+    if isinstance(block, ex.Table):
+        return _table(block)
+    if isinstance(block, ex.Email):
+        return _email(block)
+    if isinstance(block, Lines):
+        return (f"<div class='lines'><div class='label'>{escape(block.label)}</div>"
+                + "<div class='line'></div>" * max(1, block.count) + "</div>")
+    if isinstance(block, Checklist):
+        caption = f"<caption>{escape(block.caption)}</caption>" if block.caption else ""
+        rows = "".join(f"<tr><td class='box'>☐</td><td>{escape(i)}</td><td></td></tr>" for i in block.items)
+        return (f"<table>{caption}<colgroup><col style='width:2.6em'><col style='width:55%'><col></colgroup>"
+                f"<thead><tr><th scope='col'>✓</th><th scope='col'>What to look for</th>"
+                f"<th scope='col'>{escape(block.note)}</th></tr></thead><tbody>{rows}</tbody></table>")
+    if isinstance(block, Card):
+        rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in block.rows)
+        return (f"<div class='card'><h2>{escape(block.title)}</h2><p class='sub'>{escape(block.subtitle)}</p>"
+                f"<dl>{rows}</dl></div>")
+    if isinstance(block, str):  # ready HTML made by this module (e.g. a turn list): never learners' text
+        return block
+    raise TypeError(f"no way to print a {type(block).__name__}")
+
+
+def _anchor(title: str, n: int) -> str:
+    return f"s{n}-" + re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40]
+
+
+def render_sections(sections: Sequence[ex.Section], breaks: bool = True, headings: bool = True) -> str:
+    """Sections as HTML: each an ``<h2>`` and its blocks, a page break before each when printed."""
+    out = []
+    for n, section in enumerate(sections, start=1):
+        cls = "page" if breaks else "part"
+        body = "".join(render_block(b) for b in section.blocks)
+        head = f"<h2>{escape(section.title)}</h2>" if headings else ""
+        out.append(f"<section class='{cls}' id='{_anchor(section.title, n)}'>{head}{body}</section>")
+    return "\n".join(out)
+
+
+def contents(sections: Sequence[ex.Section]) -> str:
+    """A table of contents linking to each section."""
+    items = "".join(f"<li><a href='#{_anchor(s.title, n)}'>{escape(s.title)}</a></li>"
+                    for n, s in enumerate(sections, start=1))
+    return f"<nav><h2>Contents</h2><ol>{items}</ol></nav>"
+
+
+def page(title: str, body: str, intro: str = "", extra_head: str = "") -> str:
+    """A whole self-contained HTML page around ready HTML ``body``."""
+    lead = f"<p class='meta'>{escape(intro)}</p>" if intro else ""
+    return ("<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
+            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n{extra_head}</head>\n<body>\n"
+            f"<h1>{escape(title)}</h1>\n{lead}\n{body}\n</body>\n</html>\n")
+
+
+def _broken(title: str, exc: Exception) -> ex.Section:
+    return ex.Section(title, [ex.Paragraph(f"This page could not be built from the content files: {exc} "
+                                           f"Run python -m helpers check-content to see every mistake.")])
+
+
+# ---------------------------------------------------------------------------------------
+# Persona cards, observer checklist, pre-work, instructor notes
+# ---------------------------------------------------------------------------------------
+def _awkward(p: conversation.Persona) -> list[str]:
+    """The awkward moments this persona creates, as 'stage: what they say'."""
+    out = []
+    for node in p.nodes.values():
+        if node.stage.lower().startswith("an awkward moment"):
+            what = node.stage.split(":", 1)[-1].strip()
+            out.append(f"{what[:1].upper() + what[1:]}: \u201c{node.says}\u201d")
+    return out
+
+
+FIELD_NOTE = ("Play this person in the interviewer's field, not only in the one printed here: before you start, "
+              "the interviewer tells you the field and the job they are exploring, and you answer as a "
+              "thoughtful person in that job would. When you do not know, say \u201cI'd guess...\u201d. Your facts "
+              "matter less than your manner: the practice is in the interviewer's questions and close.")
+
+
+def persona_card(p: conversation.Persona) -> Card:
+    rows = [("Who you are", p.summary),
+            ("How to play them", p.brief),
+            ("Time you agreed", f"{p.minutes} minutes. Say so at the start, and mention it when five are left."),
+            ("Awkward moments to create", " ".join(_awkward(p)) or "None in the script; improvise one."),
+            ("If asked well, you promise", p.promise),
+            ("In another field", FIELD_NOTE)]
+    return Card(f"{p.name}: {p.temperament}", f"{p.role}, {p.organisation}. Field: {p.field}.", rows)
+
+
+def persona_cards_html(personas: Sequence[conversation.Persona] | None = None) -> str:
+    """One card per persona, to cut out and hand to the interviewee in the role-play."""
+    found = conversation.personas() if personas is None else list(personas)
+    intro = ("For the paired role-play: the interviewee takes a card and plays that person. The interviewer "
+             "does not read it. One card to a page when printed.")
+    sections = [ex.Section(f"Persona card: {p.name}", [persona_card(p)]) for p in found]
+    if not found:
+        sections = [ex.Section("No personas", [ex.Paragraph(" ".join(conversation.check_content()))])]
+    return page("Persona cards", render_sections(sections, headings=bool(not found)), intro)
+
+
+def observer_sections() -> list[ex.Section]:
+    try:
+        obs = facilitator.classroom().observer
+        assert obs is not None
+    except (content.ContentError, AssertionError) as exc:
+        return [_broken("Observer checklist", exc if isinstance(exc, content.ContentError)
+                        else content.ContentError("the [observer] section is missing."))]
+    blocks: list[Any] = [
+        ex.Paragraph(obs.intro),
+        ex.Paragraph("Interviewer: ______________________   Interviewee (persona): ______________________   "
+                     "Agreed minutes: ______"),
+        Checklist(obs.before_close, caption="Before the close"),
+        Checklist(list(conversation.POINTS.values()), caption="The close (the six points the practice partner scores)"),
+        Lines("One thing that worked", 2),
+        Lines("One thing to sharpen", 2),
+    ]
+    return [ex.Section(obs.title, blocks)]
+
+
+def observer_checklist_html() -> str:
+    """The checklist the observer fills in during the role-play (one page)."""
+    sections = observer_sections()
+    return page(sections[0].title, render_sections(sections, breaks=False),
+                "One copy per observer per round.")
+
+
+def prework_sections() -> list[ex.Section]:
+    try:
+        pre = facilitator.classroom().prework
+        assert pre is not None
+    except (content.ContentError, AssertionError) as exc:
+        return [_broken("Before the workshop", exc if isinstance(exc, content.ContentError)
+                        else content.ContentError("the [prework] section is missing."))]
+    blocks: list[Any] = [ex.Paragraph(f"{pre.intro} Time: about {pre.minutes} minutes."),
+                         ex.Table(["Minutes", "What to do", "Done"], [[str(m), t, ""] for m, t in pre.items],
+                                  caption=f"Your preparation ({pre.minutes} minutes)"),
+                         ex.Heading("Bring with you"), ex.Items(list(pre.bring)),
+                         Lines("My field or role", 1), Lines("My two findings", 2),
+                         Lines("The people or organisations my research points to", 2)]
+    return [ex.Section(pre.title, blocks)]
+
+
+def prework_html() -> str:
+    """The pre-work page for learners: what to research and bring, with the time it takes."""
+    sections = prework_sections()
+    return page(sections[0].title, render_sections(sections, breaks=False),
+                "Informational Interview Workshop: please do this before the session.")
+
+
+def notes_sections() -> list[ex.Section]:
+    out = []
+    for n in facilitator.notes():
+        out.append(ex.Section(n.title, [
+            ex.Table(["Timing", "Watch for"], [[n.timing, n.misconception]]),
+            ex.Paragraph(f"Discussion prompt: {n.prompt}"),
+            ex.Heading("Good answers contain"), ex.Items(list(n.good_answers))]))
+    return out
+
+
+def instructor_notes_html() -> str:
+    """The per-lesson instructor notes as one printable page."""
+    sections = notes_sections()
+    problems = facilitator.check_content()
+    intro = "For whoever teaches: one note per lesson." + (" Some notes could not be read: "
+                                                            + " ".join(problems) if problems else "")
+    return page("Instructor notes", contents(sections) + render_sections(sections, breaks=False), intro)
+
+
+# ---------------------------------------------------------------------------------------
+# Worksheets: every lesson's activities on paper
+# ---------------------------------------------------------------------------------------
+_DOLLAR = re.compile(r"\$([a-z_]+)")
+_BRACE = re.compile(r"\{([a-z_]+)\}")
+
+
+def _blank(name: str) -> str:
+    return f"__________ ({name.replace('_', ' ')})"
+
+
+def _fill_template(text: str, template: dict[str, Any]) -> str:
+    """A template with each $field as a labelled blank; $x_line placeholders become their line."""
+    lines = {k: v for k, v in template.items() if k.endswith("_line") and isinstance(v, str)}
+    used = set(_DOLLAR.findall(text))
+
+    def line(name: str) -> str:
+        if name in lines:
+            return lines[name].strip()
+        spare = [v.strip() for k, v in lines.items() if k not in used]
+        return "Either: " + " Or: ".join(spare) if spare else ""
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name.endswith("_line"):
+            return _DOLLAR.sub(lambda mm: _blank(mm.group(1)), " " + line(name) if name == "shared_line" else line(name))
+        return _blank(name)
+
+    return _DOLLAR.sub(sub, text)
+
+
+def _quiz() -> ex.Section:
+    data = content.load("quiz")
+    blocks: list[Any] = [ex.Paragraph("Tick one answer for each question, then compare with a partner.")]
+    for n, q in enumerate(data["question"], start=1):
+        blocks.append(ex.Heading(f"{n}. {q['prompt']}"))
+        blocks.append(ex.Items([f"☐ {chr(65 + i)}. {c['text']}" for i, c in enumerate(q["choice"])]))
+    for r in data.get("reflection", []):
+        blocks.append(Lines(r["prompt"], 3))
+    return ex.Section("Why informational interviews: self-check", blocks, lesson="why-informational-interviews")
+
+
+def _questions() -> ex.Section:
+    data = content.load("question_bank")
+    blocks: list[Any] = [Lines("The field or role I am exploring", 1),
+                         Lines("Two findings from my research", 2),
+                         ex.Table(["Kind of question", "Why ask it", "Examples"],
+                                  [[c["title"], c["why"], " / ".join(c["questions"][:3])] for c in data["category"]],
+                                  caption="The question bank"),
+                         ex.Paragraph("Write five to eight open questions (how, what, why) that build on your "
+                                      "findings: questions a web search cannot answer."),
+                         ex.Table(["#", "My question", "Kind"], [[str(i), "", ""] for i in range(1, 9)],
+                                  caption="My questions")]
+    return ex.Section("Research to questions", blocks, lesson="research-to-questions")
+
+
+def _emails() -> ex.Section:
+    data = content.load("email_templates")
+    blocks: list[Any] = [ex.Paragraph("Fill in each blank in a few words. Keep the request short and ask to "
+                                      "learn, never for a job. Send the thank-you within a day.")]
+    labels = {"request": "Request for an informational interview", "thank_you": "Thank-you e-mail",
+              "follow_up": "Follow-up when there was no reply"}
+    for kind in ("request", "thank_you", "follow_up"):
+        tmpl = data.get(kind)
+        if not isinstance(tmpl, dict) or "body" not in tmpl:
+            continue
+        blocks.append(ex.Email(_fill_template(tmpl.get("subject", ""), tmpl), _fill_template(tmpl["body"], tmpl),
+                               to=_blank("their e-mail address"), label=labels.get(kind, kind)))
+    return ex.Section("Asking and thanking", blocks, lesson="asking-and-thanking")
+
+
+def _referrals() -> ex.Section:
+    data = content.load("referrals")
+    ask, steps, checkin = data["ask"], data["steps"], data["checkin"]
+    rows = []
+    for key in ("names", "contact_details", "permission", "if_they_prefer"):
+        said = ask.get(key, "")
+        if key == "if_they_prefer":
+            said = said.replace("$checkin", checkin.get("sentence", ""))
+        rows.append([steps.get(key, key), _DOLLAR.sub(lambda m: _blank(m.group(1)), said)])
+    blocks: list[Any] = [Lines("People or organisations my research points to", 3),
+                         ex.Table(["Step", "What to say (fill the blanks)"], rows, caption="Your referral ask"),
+                         ex.Paragraph("A check-in day: count 7, 8, 9 and 10 days after the interview and keep "
+                                      "the weekdays; agree one of them, by name."),
+                         ex.Table(["Interview date", "Who offered to contact whom", "Check-in day agreed"],
+                                  [["", "", ""] for _ in range(3)], caption="Check-in plans")]
+    return ex.Section("Referrals and follow-up", blocks, lesson="referrals-and-follow-up")
+
+
+def _conversation() -> list[ex.Section]:
+    blocks: list[Any] = [
+        ex.Paragraph("Rehearse with a partner, or alone with the scripts on the next pages: read what the "
+                     "persona says, choose a reply, and go to the number it shows. At the end, score your close."),
+        Checklist(list(conversation.POINTS.values()), note="The moment (turn) that decided it",
+                  caption="Score your close")]
+    out = [ex.Section("The conversation: score your close", blocks, lesson="the-conversation")]
+    for p in conversation.personas():
+        out.append(ex.Section(f"The conversation on paper: {p.name}", _gamebook(p), lesson="the-conversation"))
+    return out
+
+
+def _gamebook(p: conversation.Persona) -> list[Any]:
+    """A persona's script as numbered moments: each reply says which number to go to next."""
+    order: list[str] = []
+    todo = [p.start]
+    while todo:  # breadth-first from the start: the numbers follow the conversation
+        nid = todo.pop(0)
+        if nid in order:
+            continue
+        order.append(nid)
+        for opt in p.nodes[nid].options:
+            todo += [t for t in opt.targets() if t not in order]
+    number = {nid: i for i, nid in enumerate(order, start=1)}
+    day = "[a weekday 7-10 days after today]"
+    items = []
+    for nid in order:
+        node = p.nodes[nid]
+        says = escape(node.says.replace("{minutes}", str(p.minutes)))
+        stage = f"<strong>{escape(node.stage)}.</strong> " if node.stage else ""
+        variants = ""
+        if node.says_warm:
+            variants += f"<br><em>If they are warm by now:</em> \u201c{escape(node.says_warm)}\u201d"
+        if node.says_cool:
+            variants += f"<br><em>If they have cooled:</em> \u201c{escape(node.says_cool)}\u201d"
+        if node.end:
+            replies = "<p><em>The end: score your close on the first page.</em></p>"
+        else:
+            opts = []
+            for opt in node.options:
+                text = opt.text.replace("{checkin_day}", day).replace("{minutes}", str(p.minutes))
+                go = f"{opt.minutes} min, go to {number[opt.next]}"
+                if opt.next_warm:
+                    go += f" (if they are warm by now, {number[opt.next_warm]})"
+                if opt.next_cool:
+                    go += f" (if they have cooled, {number[opt.next_cool]})"
+                opts.append(f"<li>\u201c{escape(text)}\u201d: {escape(go)}</li>")
+            replies = "<ol>" + "".join(opts) + "</ol>"
+        items.append(f"<li value='{number[nid]}'>{stage}{escape(p.name)}: \u201c{says}\u201d{variants}{replies}</li>")
+    intro = ex.Paragraph(f"{p.role}, {p.organisation} ({p.temperament}). {p.summary} You agreed "
+                         f"{p.minutes} minutes. A reply built on research or listening warms them; a job ask "
+                         f"cools them. Start at 1.")
+    return [intro, "<ol class='turns'>" + "".join(items) + "</ol>"]
+
+
+def _log() -> ex.Section:
+    columns = ["Date", "Person", "Organisation", "Practice or real", "Names given", "May use their name?",
+               "Contact details?", "Thank-you sent", "Check-in day"]
+    return ex.Section("The practice log", [
+        ex.Paragraph("One line per interview, practice or real. Copy it into the log lesson when you are back "
+                     "at a computer."),
+        ex.Table(columns, [[""] * len(columns) for _ in range(8)], caption="My interviews")],
+        lesson="practice-log")
+
+
+def _insights() -> ex.Section:
+    data = content.load("insights")
+    guidance = data.get("guidance", {})
+    blocks: list[Any] = [ex.Paragraph(guidance.get("intro", "")), ex.Items(list(guidance.get("rules", [])))]
+    rows = [[pt.get("label", ""), _BRACE.sub(lambda m: _blank(m.group(1)), pt["text"])] for pt in data["patterns"]]
+    blocks += [ex.Table(["Pattern", "Sentence (fill the blanks)"], rows, caption="Ways to share what you learned"),
+               Lines("What I have learned, in general terms (no names, no organisations)", 3)]
+    return ex.Section("Sharing what you have learned", blocks, lesson="sharing-what-you-learned")
+
+
+def _exercises() -> ex.Section:
+    data = content.load("exercises")
+    blocks: list[Any] = []
+    for e in data["exercises"]:
+        blocks += [ex.Heading(f"{e.get('number', '')}. {e['title']}".lstrip(". ")), ex.Paragraph(e["prompt"])]
+        if e.get("id") == "people" and data.get("partners"):
+            blocks.append(ex.Table(["Who (name or description)", "How I know them", "Practice or real", "Why them"],
+                                   [["", "", "", ""] for _ in range(4)]))
+        elif e.get("id") == "support" and data.get("supports"):
+            blocks.append(ex.Items([f"☐ {s['label']}: {s.get('how', '')}" for s in data["supports"]]))
+            blocks.append(Lines("My first step, and its date", 1))
+        else:
+            blocks.append(Lines("My answer", 4))
+    return ex.Section("Exercises and reflection", blocks, lesson="exercises-and-reflection")
+
+
+WORKSHEETS: list[tuple[str, Callable[[], Any]]] = [
+    ("Why informational interviews: self-check", _quiz),
+    ("Research to questions", _questions),
+    ("Asking and thanking", _emails),
+    ("Referrals and follow-up", _referrals),
+    ("The conversation", _conversation),
+    ("The practice log", _log),
+    ("Sharing what you have learned", _insights),
+    ("Exercises and reflection", _exercises),
+]
+
+
+def worksheet_sections() -> tuple[list[ex.Section], list[str]]:
+    """Every lesson's activities as paper sections, in lesson order, and what could not be built.
+
+    A content file with a mistake gives a section saying so (and a note), never an error.
+    """
+    sections: list[ex.Section] = []
+    notes: list[str] = []
+    for title, build in WORKSHEETS:
+        try:
+            made = build()
+        except (content.ContentError, KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
+            notes.append(f"{title}: {type(exc).__name__}: {exc}")
+            sections.append(_broken(title, exc))
+            continue
+        sections += made if isinstance(made, list) else [made]
+    return sections, notes
+
+
+def worksheets_html() -> str:
+    """The paper fallback: every lesson's activities as worksheets, one section to a page."""
+    sections, _ = worksheet_sections()
+    return page("Worksheets", contents(sections) + render_sections(sections),
+                "The lessons' activities on paper, for when a laptop fails or for homework. Built from the "
+                "same content files as the lessons.")
+
+
+# ---------------------------------------------------------------------------------------
+# Writing them out
+# ---------------------------------------------------------------------------------------
+PAGES: dict[str, Callable[[], str]] = {
+    "persona-cards.html": persona_cards_html,
+    "observer-checklist.html": observer_checklist_html,
+    "pre-work.html": prework_html,
+    "instructor-notes.html": instructor_notes_html,
+    "worksheets.html": worksheets_html,
+}
+
+
+@dataclass
+class Written:
+    """What :func:`write_all` wrote."""
+
+    folder: Path
+    files: list[Path]
+
+    def message(self) -> str:
+        names = ", ".join(p.name for p in self.files)
+        return (f"Wrote {len(self.files)} printable pages into {self.folder}: {names}. Open each in a web "
+                f"browser and print it (File, Print).")
+
+    def __repr__(self) -> str:
+        return self.message()
+
+
+def write_all(folder: Path | str | None = None, names: Iterable[str] | None = None) -> Written:
+    """Write the printable pages (default: into ``printables/`` in the workspace), each atomically.
+
+    Writing again replaces them; nothing else is touched.
+    """
+    target = Path(folder) if folder is not None else workspace.folder() / FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in (names or PAGES):
+        path = target / name
+        workspace.atomic_write_text(path, PAGES[name]())
+        written.append(path)
+    return Written(target, written)
+
+
+def stamp(when: dt.datetime | None = None) -> str:
+    return (when or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
