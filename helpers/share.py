@@ -1,504 +1,484 @@
-"""Sharing a log with an instructor: an anonymised copy that holds no one's contact details.
+"""Sharing a log with an instructor: structured by default, free text only when chosen.
 
-A learner's log names real people. Before it leaves the learner's laptop, :func:`anonymise`
-makes a copy in which
+A learner's log names real people. The shared copy (:func:`share`) holds
 
-- every person in ``contact`` and ``referred_by`` becomes a stable pseudonym
-  (``Person 01``, ``Person 02`` ... in order of first appearance), the same name always
-  getting the same pseudonym, so referral chains survive;
-- every organisation becomes ``Organisation A``, ``Organisation B`` ... (words such as
-  "Family" or "Friends", which name no organisation, are kept);
-- free text (role, feedback, insights, notes and any column the schema does not know) is
-  scrubbed of e-mail addresses, phone numbers, web links and every name and organisation
-  found in the log's own columns: whole names and each first or last name of three letters
-  or more, ignoring case and accents;
-- dates, statuses, kinds, channels, sectors and counts are kept, and every row is kept.
+- the structured columns the class summary needs, as the log reads them: dates, status,
+  kind, channel, sector, the referral count and the yes/no columns (a value the log cannot
+  read is left empty, since it may be anything);
+- every person in ``contact`` and ``referred_by`` as a stable pseudonym (``Person 01`` ...,
+  in order of first appearance), so referral chains survive, also when the referrer is
+  written by first name only, by surname only, or with a hyphen instead of a space;
+- every organisation as ``Organisation A``, ``Organisation B`` ... ("Family", "Friends" and
+  the like, which name no one, are kept).
 
-:func:`check_shared` is the other side: it reads a file an instructor received and lists
-whatever still looks like a name, e-mail address or phone number, so the class summary can
-refuse it.
+Free text (role, feedback, insights, notes and every column the log does not know, such as a
+second ``contact`` column) is **left out** unless the learner chooses it, by column or by
+cell, after seeing it with :func:`preview`. A chosen cell goes through the detector
+(:mod:`helpers.core.detect`): the log's own names become their pseudonyms, everything else it
+finds (other names, e-mail addresses, links, handles, phone numbers, capitalised words that
+look like names) is replaced by a mark such as ``[name]``, and so is anything the learner
+strikes. The detector cannot know every name: that is why free text stays home by default.
+
+:func:`check_shared` is the other side: the class summary refuses a file that still holds a
+real-looking name, an organisation or anything the detector finds.
 
 >>> import pandas as pd
 >>> from helpers import log
 >>> raw = pd.DataFrame({"date": ["2026-03-02", "2026-03-09"], "contact": ["Ana Silva", "Tom Berg"],
 ...                     "organisation": ["Acme Ltd", "Acme Ltd"], "status": ["held", "held"],
-...                     "referred_by": ["", "Ana Silva"],
-...                     "notes": ["", "Ana said to mail tom.berg@acme.com"]})
->>> shared = anonymise(log.Log(raw=raw, data=log.analyse(raw)[0]))
->>> shared["contact"].tolist(), shared["referred_by"].tolist()
-(['Person 01', 'Person 02'], ['', 'Person 01'])
->>> shared.loc[1, "notes"]
+...                     "referred_by": ["", "Ana"], "notes": ["", "Ana said to mail tom.berg@acme.com"]})
+>>> lg = log.Log(raw=raw, data=log.analyse(raw)[0])
+>>> shared = shared_frame(lg)
+>>> shared["contact"].tolist(), shared["referred_by"].tolist(), "notes" in shared.columns
+(['Person 01', 'Person 02'], ['', 'Person 01'], False)
+>>> shared_frame(lg, include=["notes"]).loc[1, "notes"]
 'Person 01 said to mail [e-mail]'
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
 from . import log as logmod
 from . import workspace
+from .core import Problem, Result, detect
 
 #: The file the learner's shareable copy is written to, in their workspace.
 SHARED_NAME = "shared_log.csv"
 
 PERSON_COLUMNS = ["contact", "referred_by"]
 ORG_COLUMN = "organisation"
-#: Columns whose valid values are kept as they are (a value the log cannot read is scrubbed).
-KEPT_COLUMNS = ["date", "status", "kind", "channel", "referrals", "may_use_name",
-                "contact_details", "thank_you_sent", "follow_up_on", "followed_up"]
+#: Columns shared as the log reads them (a value it cannot read is left empty).
+STRUCTURED = ["date", "status", "kind", "channel", "sector", "referrals", "may_use_name",
+              "contact_details", "thank_you_sent", "follow_up_on", "followed_up"]
+#: Free-text columns of the log: shared only when chosen, and then scrubbed.
+FREE_TEXT = ["role", "feedback", "insights", "notes"]
 
 PSEUDONYM = re.compile(r"^Person \d{2,}$")
 ORG_PLACEHOLDER = re.compile(r"^Organisation [A-Z]{1,3}$")
-NAME_MARK = "[name]"
-ORG_MARK = "[organisation]"
-EMAIL_MARK = "[e-mail]"
-PHONE_MARK = "[phone]"
-LINK_MARK = "[link]"
-
-#: "Organisations" that name no one: kept as they are, and not removed from free text.
-GENERIC_ORGANISATIONS = {
-    "family", "friends", "friend", "classmates", "classmate", "colleague", "colleagues",
-    "neighbour", "neighbours", "neighbor", "neighbors", "relative", "relatives", "relatives",
-    "self-employed", "self employed", "freelance", "none", "unknown", "n/a", "na", "-",
-}
-#: Words in organisation names that identify no one on their own ("Lakeside Clinic": only
-#: "Lakeside" is removed from free text when it appears alone).
-GENERIC_ORG_WORDS = {
-    "the", "and", "for", "of", "inc", "ltd", "llc", "plc", "gmbh", "corp", "corporation", "company",
-    "group", "services", "service", "solutions", "systems", "health", "healthcare", "hospital",
-    "hospitals", "clinic", "clinics", "care", "homes", "home", "medical", "medicine", "centre",
-    "center", "accounting", "accountants", "manufacturing", "software", "community", "trust",
-    "foundation", "university", "college", "school", "schools", "bank", "partners", "associates",
-    "consulting", "international", "global", "national", "city", "county", "council",
-    "department", "agency", "studio", "studios", "labs", "lab", "technologies", "technology",
-    "tech", "media", "network", "office", "house", "society", "association", "institute",
-    "church", "charity", "nonprofit", "public", "private", "local", "general", "family",
-    "friends", "classmates", "state", "government", "ministry", "authority", "board", "team",
-    "practice", "pharmacy", "nursing", "dental", "law", "legal", "finance", "financial",
-    "insurance", "retail", "store", "stores", "shop", "restaurant", "hotel", "library",
-    "museum", "trading", "holdings", "industries", "enterprises", "new", "housing", "games",
-    "build", "building", "builders", "construction", "engineering", "engineers", "transit",
-    "transport", "freight", "logistics", "couriers", "courier", "digital", "archives", "archive",
-    "libraries", "agency", "authority", "energy", "food", "foods", "farm", "farms", "design",
-    "marketing", "media", "press", "news", "studio", "works", "hall", "centre", "trust",
-    "nhs", "police", "fire", "water", "power", "airport", "airlines", "rail", "railway",
-    "security", "staffing", "recruitment", "research", "sciences", "science", "labs", "data",
-}
-MIN_TOKEN = 3  # first or last names shorter than this are only removed as part of the whole name
-#: Names that are also everyday words: on their own in free text they are removed only when
-#: written with a capital letter ("Grant said" goes, "a grant report" stays).
-WORD_NAMES = {
-    "will", "may", "mark", "bill", "grant", "rose", "hope", "faith", "joy", "dawn", "summer", "frank",
-    "guy", "drew", "sue", "rich", "june", "april", "august", "pat", "art", "jack", "rob", "ray", "max",
-    "don", "iris", "lily", "ruby", "amber", "hazel", "jade", "pearl", "page", "young", "king", "brown",
-    "white", "green", "black", "long", "hill", "wood", "field", "little", "small", "well", "best", "good",
-    "hall", "park", "lane", "bell", "cook", "baker", "smith", "miller", "turner", "carter", "fisher",
-    "hunter", "mason", "price", "rice", "stone", "ward", "west", "north", "wolf", "fox", "bond",
-    "banks", "booth", "bush", "case", "chase", "close", "cross", "day", "dean", "fair", "ford", "gray",
-    "grey", "hart", "house", "judge", "law", "love", "low", "major", "marsh", "moss", "noble", "pool",
-    "porter", "power", "reed", "sharp", "street", "swift", "wall", "waters", "wells", "wise", "sterling",
-    "sparks", "can", "sky", "gene", "bishop", "brook", "brooks", "hunt", "lamb", "little",
-    "sage", "storm", "rain", "snow", "winter", "spring", "autumn", "star", "chance", "honey", "sunny",
-}
-_PLACEHOLDER_KEY = re.compile(r"^(?:person \d+|organisation [a-z]{1,3})$")
-
-_EMAIL = re.compile(r"[\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+")
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
-_PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-/]{5,}\d(?!\w)")
-_DATE_LIKE = re.compile(r"^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*$")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+ORG_MARK = detect.MARKS["organisation"]
+_DUPLICATE = re.compile(r"^(.*)\.\d+$")   # "contact.1": a second column with the same name
 
 
 # ---------------------------------------------------------------------------------------
-# Folding text: case- and accent-insensitive matching that maps back to the original
+# Pseudonyms
 # ---------------------------------------------------------------------------------------
-def fold(text: str) -> str:
-    """Text without case or accents, for comparing names.
+def person_key(name: object) -> tuple[str, ...]:
+    """The words of a name for comparing: case, accents and hyphens ignored.
 
-    >>> fold("José  Núñez")
-    'jose nunez'
+    >>> person_key("Anne-Marie  DUBOIS") == person_key("anne marie Dubois")
+    True
     """
-    return re.sub(r"\s+", " ", _fold_map(text)[0]).strip()
+    return tuple(re.findall(r"[^\W_]+(?:'[^\W_]+)*", detect.fold(str(name).replace("-", " "))))
 
 
-def _fold_map(text: str) -> tuple[str, list[int]]:
-    """(folded text, index in ``text`` of each folded character)."""
-    text = text.translate(_QUOTES)
-    if text.isascii():
-        return text.lower(), list(range(len(text)))
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        for c in plain.casefold():
-            chars.append(c)
-            where.append(i)
-    return "".join(chars), where
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[^\w']+", fold(name)) if t and not t.isdigit()]
-
-
-# ---------------------------------------------------------------------------------------
-# Detecting contact details
-# ---------------------------------------------------------------------------------------
-def _phone_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _PHONE.finditer(text):
-        found = m.group(0)
-        digits = sum(c.isdigit() for c in found)
-        if 7 <= digits <= 15 and not _DATE_LIKE.match(found):
-            spans.append(m.span())
-    return spans
-
-
-def contact_details_in(text: str) -> list[str]:
-    """What kinds of contact detail a text holds: 'an e-mail address', 'a phone number', 'a web link'.
-
-    >>> contact_details_in("Call 555-010-7788 or mail ana@example.org")
-    ['an e-mail address', 'a phone number']
-    >>> contact_details_in("Held on 2026-09-07, 2 referrals")
-    []
-    """
-    found = []
-    if _EMAIL.search(text):
-        found.append("an e-mail address")
-    rest = _EMAIL.sub(" ", text)
-    if _phone_spans(rest):
-        found.append("a phone number")
-    if _LINK.search(rest):
-        found.append("a web link")
-    return found
-
-
-def scrub_contact_details(text: str) -> str:
-    """Replace e-mail addresses, web links and phone numbers in a text.
-
-    >>> scrub_contact_details("Mail jo@x.org, call +44 20 7946 0958, see linkedin.com/in/jo")
-    'Mail [e-mail], call [phone], see [link]'
-    """
-    text = _EMAIL.sub(EMAIL_MARK, text)
-    text = _LINK.sub(LINK_MARK, text)
-    spans = _phone_spans(text)
-    for start, end in reversed(spans):
-        text = text[:start] + PHONE_MARK + text[end:]
-    return text
-
-
-# ---------------------------------------------------------------------------------------
-# Pseudonyms and the names to remove from free text
-# ---------------------------------------------------------------------------------------
 def _letters(n: int) -> str:
     """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
-    out = ""
-    n += 1
+    out, n = "", n + 1
     while n:
         n, r = divmod(n - 1, 26)
         out = chr(65 + r) + out
     return out
 
 
-def _is_generic_org(value: str) -> bool:
-    return fold(value) in GENERIC_ORGANISATIONS
+def is_generic_org(value: object) -> bool:
+    """True for organisation values that name no one ("Family", "Friends", "n/a")."""
+    return " ".join(detect.fold(str(value)).split()) in detect.NOT_ORGANISATIONS
 
 
 @dataclass
-class Pseudonyms:
-    """The mapping used for one log: folded name -> pseudonym, folded organisation -> placeholder."""
+class Names:
+    """The mapping for one log: person key -> pseudonym, organisation -> placeholder, and the
+    detector's index of the log's names."""
 
-    people: dict[str, str] = field(default_factory=dict)
+    people: dict[tuple[str, ...], str] = field(default_factory=dict)
     organisations: dict[str, str] = field(default_factory=dict)
-    # folded term -> replacement, for free text (whole names, then name tokens)
-    terms: dict[str, str] = field(default_factory=dict)
+    by_ref: dict[str, str] = field(default_factory=dict)     # a name as written -> its pseudonym
+    index: detect.Known = detect.NOBODY
 
-    def person(self, value: str) -> str:
-        key = fold(value)
-        return self.people.get(key, "") if key else ""
+    def person(self, value: object) -> str:
+        text = str(value).strip()
+        if not text or PSEUDONYM.match(text):
+            return text
+        return self.people.get(person_key(text), detect.MARKS["person"])
 
-    def organisation(self, value: str) -> str:
-        key = fold(value)
-        if not key:
-            return ""
-        if key in GENERIC_ORGANISATIONS:
-            return value.strip()
-        return self.organisations.get(key, ORG_MARK)
+    def organisation(self, value: object) -> str:
+        text = str(value).strip()
+        if not text or is_generic_org(text) or ORG_PLACEHOLDER.match(text):
+            return text
+        return self.organisations.get(" ".join(detect.fold(text).split()), ORG_MARK)
 
 
-def pseudonyms(raw: pd.DataFrame) -> Pseudonyms:
-    """Build the deterministic mapping for a log: people in order of first appearance (row by
-    row, contact before referred_by), organisations likewise.
+def _column_values(raw: pd.DataFrame, base: str) -> list[str]:
+    """Values of a column and of its duplicates ("contact.1"), row by row."""
+    cols = [c for c in raw.columns if c == base or (_DUPLICATE.match(str(c)) and
+                                                    logmod.normalise_header(_DUPLICATE.match(str(c)).group(1)) == base)]
+    return [str(v) for c in cols for v in raw[c]]
 
-    A ``referred_by`` that is only a first or last name (``Rosa``) gets the pseudonym of the
-    one contact with that name, when exactly one has it.
-    """
-    result = Pseudonyms()
-    contacts = [str(v) for v in (raw["contact"] if "contact" in raw.columns else [])]
-    referrers = [str(v) for v in (raw["referred_by"] if "referred_by" in raw.columns else [])]
-    # Tokens of contacts' names, to resolve a referrer written by first or last name only.
-    token_owner: dict[str, set[str]] = {}
-    for name in contacts:
-        key = fold(name)
-        for tok in _tokens(name):
-            token_owner.setdefault(tok, set()).add(key)
-    order: list[str] = []
-    for contact, referrer in zip(contacts, referrers or [""] * len(contacts)):
-        for value in (contact, referrer):
-            key = fold(value)
-            if key and key not in order:
-                order.append(key)
-    # Referrers known only by one token that belongs to exactly one contact share that contact's pseudonym.
-    alias: dict[str, str] = {}
-    contact_keys = {fold(c) for c in contacts if fold(c)}
+
+def _alias(key: tuple[str, ...], contacts: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The one contact a referrer written short means: first name only, surname only, or a
+    first name's first letters ("Priya" for Priyanka). None when no contact or several fit."""
+    def unique(found: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+        found = list(dict.fromkeys(found))
+        return found[0] if len(found) == 1 else None
+
+    fits = unique([c for c in contacts if len(key) < len(c) and c[:len(key)] == key])
+    if fits is None and len(key) == 1:
+        fits = unique([c for c in contacts if key[0] in c])
+        if fits is None and len(key[0]) >= 4:
+            fits = unique([c for c in contacts if c[0].startswith(key[0])])
+    return fits
+
+
+def names_of(raw: pd.DataFrame) -> Names:
+    """The pseudonyms for a log: people in order of first appearance (row by row, contact
+    before referred_by), organisations likewise. Pseudonyms already in the log are kept."""
+    names = Names()
+    contacts = [str(v).strip() for v in (raw["contact"] if "contact" in raw.columns else [])]
+    referrers = [str(v).strip() for v in (raw["referred_by"] if "referred_by" in raw.columns else [])]
+    referrers += [""] * (len(contacts) - len(referrers))
+    taken = {int(v.split()[1]) for v in contacts + referrers if PSEUDONYM.match(v)}
+    contact_keys = [person_key(c) for c in contacts if c and not PSEUDONYM.match(c)]
+    order: list[tuple[str, ...]] = []
+    aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for contact, referrer in zip(contacts, referrers):
+        for value, is_referrer in ((contact, False), (referrer, True)):
+            if not value or PSEUDONYM.match(value):
+                continue
+            key = person_key(value)
+            if not key or key in order or key in aliases:
+                continue
+            if is_referrer and key not in contact_keys:
+                owner = _alias(key, contact_keys)
+                if owner is not None:
+                    aliases[key] = owner
+                    if owner not in order:
+                        order.append(owner)
+                    continue
+            order.append(key)
+    number = 0
+    width = max(2, len(str(len(order) + len(taken))))
     for key in order:
-        if key not in contact_keys and " " not in key:
-            owners = token_owner.get(key, set())
-            if len(owners) == 1:
-                alias[key] = next(iter(owners))
-    people_order = [k for k in order if k not in alias]
-    width = max(2, len(str(len(people_order))))
-    for i, key in enumerate(people_order, start=1):
-        result.people[key] = f"Person {i:0{width}d}"
-    for key, owner in alias.items():
-        result.people[key] = result.people[owner]
-
-    orgs = [str(v) for v in (raw[ORG_COLUMN] if ORG_COLUMN in raw.columns else [])]
+        number += 1
+        while number in taken:
+            number += 1
+        names.people[key] = f"Person {number:0{width}d}"
+    for key, owner in aliases.items():
+        names.people[key] = names.people[owner]
+    orgs = _column_values(raw, ORG_COLUMN)
     for value in orgs:
-        key = fold(value)
-        if key and key not in GENERIC_ORGANISATIONS and key not in result.organisations:
-            result.organisations[key] = f"Organisation {_letters(len(result.organisations))}"
-
-    # Words the log itself uses as a field (sector) or a choice are not taken for a name on
-    # their own (a contact typed as "Healthcare recruiter" must not wipe the sector "Healthcare").
-    field_words: set[str] = set(logmod.STATUSES + logmod.KINDS + ["email", "phone", "video", "person"])
+        text = value.strip()
+        key = " ".join(detect.fold(text).split())
+        if key and not is_generic_org(text) and not ORG_PLACEHOLDER.match(text) and key not in names.organisations:
+            names.organisations[key] = f"Organisation {_letters(len(names.organisations))}"
+    people = [v for col in PERSON_COLUMNS for v in _column_values(raw, col) if v.strip()]
+    for value in people:
+        names.by_ref[value.strip()] = names.person(value)
+    for value in orgs:
+        if value.strip():
+            names.by_ref[value.strip()] = names.organisation(value)
+    keep = set(logmod.STATUSES + logmod.KINDS + logmod.CHANNELS)
     if "sector" in raw.columns:
-        for v in raw["sector"]:
-            field_words.update(_tokens(str(v)))
-    keep_words = GENERIC_ORG_WORDS | field_words
-
-    terms: dict[str, str] = {}
-    token_targets: dict[str, set[str]] = {}
-    for key, pseudo in result.people.items():
-        terms[key] = pseudo
-        if _PLACEHOLDER_KEY.match(key):
-            continue  # an already shared log: "Person 03" is not a name to take apart
-        for tok in key.split(" "):
-            for part in re.split(r"[^\w']+", tok):
-                if len(part) >= MIN_TOKEN and not part.isdigit() and part not in field_words:
-                    token_targets.setdefault(part, set()).add(pseudo)
-    org_tokens: dict[str, set[str]] = {}
-    for key, placeholder in result.organisations.items():
-        terms.setdefault(key, placeholder)
-        if _PLACEHOLDER_KEY.match(key):
-            continue
-        for part in re.split(r"[^\w']+", key):
-            if len(part) >= MIN_TOKEN and not part.isdigit() and part not in keep_words:
-                org_tokens.setdefault(part, set()).add(placeholder)
-    for tok, targets in token_targets.items():
-        if tok not in terms:
-            terms[tok] = next(iter(targets)) if len(targets) == 1 else NAME_MARK
-    for tok, targets in org_tokens.items():
-        if tok not in terms:
-            terms[tok] = next(iter(targets)) if len(targets) == 1 else ORG_MARK
-    result.terms = terms
-    return result
-
-
-def _term_pattern(terms: dict[str, str]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    parts = []
-    for term in sorted(terms, key=len, reverse=True):
-        words = [re.escape(w) for w in term.split(" ")]
-        parts.append(r"\s+".join(words))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
-
-
-def scrub_text(text: str, names: Pseudonyms, pattern: re.Pattern[str] | None = None) -> str:
-    """Free text with contact details removed and every name or organisation of the log replaced.
-
-    >>> p = pseudonyms(pd.DataFrame({"contact": ["Zoë Núñez"], "referred_by": [""], "organisation": ["Acme"]}))
-    >>> scrub_text("Met ZOE nunez and zoë at ACME; mail zoe@acme.com", p)
-    'Met Person 01 and Person 01 at Organisation A; mail [e-mail]'
-    """
-    if not text:
-        return text
-    text = scrub_contact_details(text)
-    pattern = pattern if pattern is not None else _term_pattern(names.terms)
-    if pattern is None:
-        return text
-    folded, where = _fold_map(text)
-    pieces: list[str] = []
-    last = 0
-    for m in pattern.finditer(folded):
-        start = where[m.start()]
-        end = where[m.end() - 1] + 1
-        if start < last:
-            continue
-        key = re.sub(r"\s+", " ", m.group(0))
-        if key in WORD_NAMES and not text[start].isupper():
-            continue  # "a grant report", not Grant
-        pieces.append(text[last:start])
-        pieces.append(names.terms.get(key, NAME_MARK))
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+        keep.update(str(v) for v in raw["sector"])
+    names.index = detect.known(people, [o for o in orgs if not is_generic_org(o)], keep=keep)
+    return names
 
 
 # ---------------------------------------------------------------------------------------
-# Anonymising a log
+# Choosing free text, previewing and building the copy
 # ---------------------------------------------------------------------------------------
-def anonymise(lg: "logmod.Log") -> pd.DataFrame:
-    """The shareable copy of a log, as a raw frame of strings (same rows, columns and order).
+def free_text_columns(raw: pd.DataFrame) -> list[str]:
+    """Columns that leave only when chosen: role, feedback, insights, notes, and any column the
+    log does not know (a second ``contact`` column too)."""
+    known = set(STRUCTURED) | set(PERSON_COLUMNS) | {ORG_COLUMN}
+    return [str(c) for c in raw.columns if c not in known]
 
-    Write it with :func:`helpers.log.write`, which escapes cells a spreadsheet would run as
-    formulas.
+
+def _chosen(include: Iterable[object], raw: pd.DataFrame) -> tuple[set[str], set[tuple[int, str]]]:
+    columns: set[str] = set()
+    cells: set[tuple[int, str]] = set()
+    for item in include or ():
+        if isinstance(item, str):
+            columns.add(item)
+        elif isinstance(item, (tuple, list)) and len(item) == 2:
+            cells.add((int(item[0]), str(item[1])))
+    return columns, cells
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One free-text cell as it will be sent: its text, what the detector found, the result."""
+
+    row: int
+    column: str
+    text: str
+    findings: tuple[detect.Finding, ...]
+    sent: str
+
+
+@dataclass
+class Preview:
+    """Exactly what :func:`share` would write, and what was found on the way.
+
+    ``frame``: the shared copy; ``cells``: every chosen free-text cell with its findings;
+    ``left_out``: free-text column -> how many filled cells stay home; ``blanked``: structured
+    cells the log could not read (left empty); ``choices``: the free-text columns to choose from.
     """
-    raw = lg.raw.copy()
-    names = pseudonyms(raw)
-    pattern = _term_pattern(names.terms)
-    out = pd.DataFrame(index=raw.index)
+
+    frame: pd.DataFrame
+    cells: list[Cell]
+    left_out: dict[str, int]
+    blanked: int
+    choices: list[str]
+    people: int
+    organisations: int
+
+    @property
+    def findings(self) -> list[tuple[Cell, detect.Finding]]:
+        return [(c, f) for c in self.cells for f in c.findings]
+
+    @property
+    def warnings(self) -> list[tuple[Cell, detect.Finding]]:
+        """Name-like words (not sure): replaced, and shown so the learner can check them."""
+        return [(c, f) for c, f in self.findings if not f.sure]
+
+
+def preview(lg: "logmod.Log", include: Iterable[object] = (), strike: Iterable[str] = ()) -> Preview:
+    """What the shared copy of ``lg`` holds with these choices (nothing is written).
+
+    ``include``: free-text column names (the whole column) and ``(row, column)`` pairs (one
+    cell; ``row`` as a spreadsheet shows it). ``strike``: more words to replace wherever
+    they appear in the chosen text.
+    """
+    raw = lg.raw
+    names = names_of(raw)
+    columns, cells = _chosen(include, raw)
     bad: dict[str, set[int]] = {}
     for problem in lg.problems:
-        if problem.row is not None:
-            bad.setdefault(problem.column, set()).add(problem.row)
+        column = getattr(problem, "column", None) or getattr(problem, "field", None)
+        if getattr(problem, "row", None) is not None:
+            bad.setdefault(str(column), set()).add(int(problem.row))
+    strike = [s for s in (str(x).strip() for x in strike or ()) if s]
+    out = pd.DataFrame(index=raw.index)
+    shown: list[Cell] = []
+    left_out: dict[str, int] = {}
+    blanked = 0
+    free = free_text_columns(raw)
     for col in raw.columns:
         values = raw[col].astype(str)
         if col in PERSON_COLUMNS:
-            new = values.map(names.person)
+            out[col] = values.map(names.person)
         elif col == ORG_COLUMN:
-            new = values.map(names.organisation)
-        elif col in KEPT_COLUMNS:
-            # A value the log reads (a date, a status, a count) is kept; one it cannot read is text.
-            unreadable = values.index.isin(bad.get(col, set()))
-            new = values.where(~unreadable, values.map(lambda v: scrub_text(v, names, pattern)))
+            out[col] = values.map(names.organisation)
+        elif col in STRUCTURED:
+            unreadable = values.index.isin(sorted(bad.get(col, set())))
+            blanked += int((unreadable & (values.str.strip() != "")).sum())
+            new = values.where(~unreadable, "")
+            if col == "sector":
+                new = new.map(lambda v: detect.scrub(v, names.index, names.by_ref)[0] if v else v)
+            out[col] = new
         else:
-            new = values.map(lambda v: scrub_text(v, names, pattern))
-        header = col if col in logmod.COLUMNS else scrub_text(str(col), names, pattern)
-        while header in out.columns:
-            header += "_"
-        out[header] = new
-    return out
+            rows = [r for r in raw.index if col in columns or (int(r), str(col)) in cells]
+            filled = values[values.str.strip() != ""]
+            left_out[str(col)] = int((~filled.index.isin(rows)).sum())
+            if not rows:
+                continue
+            header, _ = detect.scrub(str(col), names.index, names.by_ref)
+            while header in out.columns:
+                header += "_"
+            sent = pd.Series("", index=raw.index, dtype=object)
+            for r in rows:
+                text = values.at[r]
+                if not text.strip():
+                    continue
+                clean, found = detect.scrub(text, names.index, names.by_ref, also=strike)
+                sent.at[r] = clean
+                shown.append(Cell(int(r), str(col), text, tuple(found), clean))
+            out[header] = sent
+    return Preview(out, shown, {k: v for k, v in left_out.items() if v}, blanked, free,
+                   len(set(names.people.values())), len(names.organisations))
+
+
+def shared_frame(lg: "logmod.Log", include: Iterable[object] = (), strike: Iterable[str] = ()) -> pd.DataFrame:
+    """The shared copy of ``lg`` as a frame of strings (see :func:`preview`)."""
+    return preview(lg, include, strike).frame
+
+
+def _summary(view: Preview, path: Path) -> str:
+    text = (f"Wrote {path.name}: {len(view.frame)} interview(s), {view.people} people as pseudonyms "
+            f"(Person 01 ...), {view.organisations} organisation(s) as placeholders (Organisation A ...).")
+    if view.left_out:
+        text += " Left out (stays with you): " + ", ".join(f"{c} ({n} filled)" for c, n in view.left_out.items()) + "."
+    if view.cells:
+        cols = sorted({c.column for c in view.cells})
+        text += (f" Free text you chose: {len(view.cells)} cell(s) of {', '.join(cols)}, with "
+                 f"{len(view.findings)} detail(s) replaced.")
+    if view.blanked:
+        text += f" {view.blanked} cell(s) the log could not read were left empty."
+    return text
+
+
+def share(lg: "logmod.Log", target: str | Path, include: Iterable[object] = (),
+          strike: Iterable[str] = ()) -> Result:
+    """Write the shared copy of ``lg`` to ``target`` (atomically) and read it back.
+
+    The copy is checked with :func:`check_shared_log` before it is written; anything left
+    (never expected) refuses the share and nothing is written. ``result.item`` is the
+    :class:`Preview`.
+    """
+    view = preview(lg, include, strike)
+    target = Path(target)
+    left = check_raw(view.frame, target.name)
+    if left:
+        problems = [Problem("share", "", f"the copy would still hold personal details ({len(left) - 1} finding(s))",
+                            "Leave that free text out, or strike the words shown", "still_personal")]
+        return Result.refused(problems, item=view, verb="shared")
+    try:
+        logmod.write(view.frame, target, sep=lg.sep)
+    except workspace.WorkspaceError as exc:
+        return Result.refused([exc.problem], item=view, verb="shared")
+    except OSError as exc:
+        return Result.refused([workspace.os_problem(exc, target)], item=view, verb="shared")
+    back = check_shared(target)
+    if back:
+        target.unlink(missing_ok=True)
+        return Result.refused([Problem("share", "", "the written copy did not read back clean",
+                                       "Try again; tell your instructor if it happens twice", "not_read_back")],
+                              item=view, verb="shared")
+    return Result.done(view, _summary(view, target))
 
 
 @dataclass
 class ShareResult:
-    """What sharing did: the file written and what was replaced."""
+    """What :func:`share_file` did (the command line prints ``message()``)."""
 
     path: Path
     rows: int
     people: int
     organisations: int
     cells_changed: int
-    leftovers: list[str]   # anything check_shared still finds (should be empty)
+    leftovers: list[str]
+    result: Result
 
     def message(self) -> str:
-        text = (f"Wrote {self.path.name}: {self.rows} interview(s); {self.people} people replaced by "
-                f"pseudonyms (Person 01 ...), {self.organisations} organisation(s) by placeholders "
-                f"(Organisation A ...); {self.cells_changed} cell(s) changed in all.")
-        if self.leftovers:
-            text += " Warning: it may still hold personal details: " + "; ".join(self.leftovers[:3])
-        return text
+        return self.result.message
 
 
-def share_file(source: str | Path | bytes, target: str | Path, name: str | None = None) -> ShareResult:
-    """Read a log, write its anonymised copy to ``target`` atomically and check the copy.
-
-    Raises :class:`helpers.log.LogFileError` when the log cannot be read at all.
-    """
+def share_file(source: str | Path | bytes, target: str | Path, name: str | None = None,
+               include: Iterable[object] = (), strike: Iterable[str] = ()) -> ShareResult:
+    """Read a log and write its shared copy to ``target`` (structured columns only unless
+    ``include`` names free text). Raises :class:`helpers.log.LogFileError` when the log cannot
+    be read at all, OSError when the copy cannot be written."""
     lg = logmod.load(source, name=name)
-    shared = anonymise(lg)
-    target = Path(target)
-    logmod.write(shared, target, sep=lg.sep)
-    names = pseudonyms(lg.raw)
-    common = [c for c in lg.raw.columns if c in shared.columns]
-    changed = int((lg.raw[common].astype(str) != shared[common].astype(str)).to_numpy().sum())
-    return ShareResult(
-        path=target, rows=len(shared), people=len(set(names.people.values())),
-        organisations=len(names.organisations), cells_changed=changed,
-        leftovers=check_shared(target),
-    )
+    result = share(lg, target, include, strike)
+    view: Preview = result.item
+    if not result.saved:
+        first = result.problems[0] if result.problems else None
+        if first is not None and first.code not in ("still_personal", "not_read_back"):
+            raise OSError(first.what)
+    common = [c for c in lg.raw.columns if c in view.frame.columns]
+    changed = int((lg.raw[common].astype(str) != view.frame[common].astype(str)).to_numpy().sum())
+    leftovers = [] if result.saved else [result.message]
+    return ShareResult(Path(target), len(view.frame), view.people, view.organisations, changed, leftovers, result)
 
 
-def share_learner_log() -> tuple[Path | None, str]:
+def share_learner_log(include: Iterable[object] = (), strike: Iterable[str] = ()) -> Result:
     """Write ``shared_log.csv`` in the workspace from the learner's own log.
 
-    Returns ``(path, message)``; ``path`` is None when there is nothing to share (no log yet,
-    or a log that cannot be read), and the message says why and what to do.
+    Refused (with what to do) when there is no log yet (the sample is never shared) or it
+    cannot be read.
     """
+    problem = workspace.problem()
+    if problem is not None:
+        return Result.refused([problem], verb="shared")
     source = workspace.log_path()
     if not source.exists():
-        return None, ("You have no log of your own yet, so there is nothing to share. Add your "
-                      "interviews in the log lesson first (the sample log is never shared).")
+        return Result.refused([Problem("log", "", "You have no log of your own yet, so there is nothing to share",
+                                       "Add your interviews in the log lesson first (the sample log is never "
+                                       "shared)", "no_log")], verb="shared")
     try:
-        result = share_file(source, workspace.path(SHARED_NAME), name=source.name)
+        lg = logmod.load(source, name=source.name)
     except logmod.LogFileError as exc:
-        return None, f"Your log could not be read, so nothing was shared. {exc}"
-    message = (result.message() + f" It is saved in your work folder as {result.path}. Before you send "
-               "it, read the feedback, insights and notes columns once: a name that is not in your "
-               "log's contact column cannot be spotted automatically.")
-    return result.path, message
+        return Result.refused([Problem("log", "", f"Your log could not be read ({exc})",
+                                       "Fix it as the message says, then share again", "unreadable_log")],
+                              verb="shared")
+    result = share(lg, workspace.path(SHARED_NAME), include, strike)
+    if result.saved:
+        result.message += f" It is in your work folder as {workspace.path(SHARED_NAME)}."
+    return result
+
+
+def learner_preview(include: Iterable[object] = (), strike: Iterable[str] = ()) -> tuple[Preview | None, str]:
+    """``(preview of the learner's own log, "")`` or ``(None, why not)``."""
+    source = workspace.log_path()
+    if not source.exists():
+        return None, ("You have no log of your own yet, so there is nothing to share. Add your interviews "
+                      "in the log lesson first (the sample log is never shared).")
+    try:
+        return preview(logmod.load(source, name=source.name), include, strike), ""
+    except logmod.LogFileError as exc:
+        return None, f"Your log could not be read, so nothing can be shared yet. {exc}"
 
 
 # ---------------------------------------------------------------------------------------
 # Checking a file that claims to be shared
 # ---------------------------------------------------------------------------------------
 MAX_FINDINGS = 20
+_WHAT = {"person": "a name", "organisation": "an organisation's name", "name_like": "what looks like a name",
+         "email": "an e-mail address", "link": "a web address", "handle": "a social media handle",
+         "phone": "a phone number"}
+
+
+def check_raw(raw: pd.DataFrame, label: str) -> list[str]:
+    """Everything in a shared frame that still looks personal, one message per cell (the
+    values are not repeated: they may be someone's details); [] when it looks safely shared."""
+    found: list[tuple[int, int, str]] = []
+    order = {c: i for i, c in enumerate(raw.columns)}
+    for col in raw.columns:
+        for f in dict.fromkeys(x.kind for x in detect.find(str(col))):
+            found.append((0, order[col], f"{label}: a column name holds {_WHAT[f]}."))
+    for col in raw.columns:
+        values = raw[col].astype(str)
+        for row, value in values.items():
+            v = value.strip()
+            if not v:
+                continue
+            if col in PERSON_COLUMNS:
+                if not PSEUDONYM.match(v) and v != detect.MARKS["person"]:
+                    found.append((int(row), order[col], f"{label}: row {row}, {col}: holds what looks like a real "
+                                                        f"name, not a pseudonym such as 'Person 01'."))
+                continue
+            if col == ORG_COLUMN:
+                if not (ORG_PLACEHOLDER.match(v) or is_generic_org(v) or v == ORG_MARK):
+                    found.append((int(row), order[col], f"{label}: row {row}, organisation: holds what looks like "
+                                                        f"an organisation's name, not a placeholder such as "
+                                                        f"'Organisation A'."))
+                continue
+            for kind in dict.fromkeys(x.kind for x in detect.find(v)):
+                found.append((int(row), order[col], f"{label}: row {row}, {col}: holds {_WHAT[kind]}."))
+    found.sort(key=lambda t: (t[0], t[1]))
+    messages = [m for _, _, m in found]
+    if len(messages) > MAX_FINDINGS:
+        messages = messages[:MAX_FINDINGS] + [f"{label}: ... and {len(messages) - MAX_FINDINGS} more."]
+    if messages:
+        messages.append(f"{label}: ask the learner to share the log again with the Share button or "
+                        f"'python -m helpers share', leaving out or striking what is listed.")
+    return messages
 
 
 def check_shared_log(lg: "logmod.Log", name: str | None = None) -> list[str]:
-    """Everything in a read log that still looks like a name, e-mail address, phone number or link.
-
-    The values themselves are not repeated (they may be someone's details); each message
-    names the file, the row and the column.
-    """
-    label = name or lg.source or "the log"
-    fix = "Ask the learner to share the log again with the Share button or 'python -m helpers share'."
-    found: list[tuple[int, int, str]] = []   # (row, column position, message), sorted by row below
-    raw = lg.raw
-    order = {c: i for i, c in enumerate(raw.columns)}
-    for col in raw.columns:
-        for what in contact_details_in(str(col)):
-            found.append((0, order[col], f"{label}: a column name holds {what}."))
-    for col in PERSON_COLUMNS:
-        if col in raw.columns:
-            for row, value in raw[col].items():
-                v = str(value).strip()
-                if v and not PSEUDONYM.match(v):
-                    found.append((int(row), order[col], f"{label}: row {row}, {col}: holds what looks like a "
-                                                        f"real name, not a pseudonym such as 'Person 01'."))
-    if ORG_COLUMN in raw.columns:
-        for row, value in raw[ORG_COLUMN].items():
-            v = str(value).strip()
-            if v and not ORG_PLACEHOLDER.match(v) and not _is_generic_org(v) and v != ORG_MARK:
-                found.append((int(row), order[ORG_COLUMN],
-                              f"{label}: row {row}, organisation: holds what looks like an organisation's "
-                              f"name, not a placeholder such as 'Organisation A'."))
-    for col in raw.columns:
-        values = raw[col].astype(str)
-        suspicious = values.str.contains(r"@|\d{3}|www\.|://|\.[a-z]{2,}/", regex=True, case=False)
-        for row, value in values[suspicious].items():
-            for what in contact_details_in(value):
-                found.append((int(row), order[col], f"{label}: row {row}, {col}: holds {what}."))
-    found.sort(key=lambda t: (t[0], t[1]))
-    findings = [message for _, _, message in found]
-    if len(findings) > MAX_FINDINGS:
-        more = len(findings) - MAX_FINDINGS
-        findings = findings[:MAX_FINDINGS] + [f"{label}: ... and {more} more."]
-    if findings:
-        findings.append(f"{label}: {fix}")
-    return findings
+    """:func:`check_raw` on a read log."""
+    return check_raw(lg.raw, name or lg.source or "the log")
 
 
 def check_shared(path: str | Path) -> list[str]:
     """Read a shared log and list what still looks personal ([] when it looks safely shared).
-
-    A file that cannot be read gives one message saying why.
-    """
+    A file that cannot be read gives one message saying why."""
     path = Path(path)
     try:
         lg = logmod.load(path, name=path.name)
