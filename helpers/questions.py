@@ -5,45 +5,48 @@ turns each finding into a hypothesis to test in the interview (``hypothesis``), 
 questions grouped the way career coaches group them (``add_question``). Every question is
 checked as it is saved (``check_question``):
 
-* **problems** block saving: empty, too long, an unknown group, web-page code, a leading
-  spreadsheet formula character, an unfilled ``[placeholder]``, or a question already saved;
-* **advice** does not block: a yes/no question, a question that asks for a job, a question
-  that ignores the learner's research, and (for the whole set) no question asking for
-  candid feedback on the learner's competitiveness.
+* **problems** block saving (each with a ``code``): ``empty``, ``too_long``, ``markup``,
+  ``formula``, ``placeholder``, ``unknown_category``, ``duplicate``;
+* **advice** does not block. About the question (scope "item", from
+  :func:`helpers.coaching.verdict`): ``yes_no``, ``asks_for_job``, ``cant_tell`` (the checks
+  cannot place it, so they do not call it good). About the whole set (scope "set"):
+  ``unused_research`` (a finding no question uses yet), ``no_candid_feedback``,
+  ``missing_group``.
 
-The groups, starter questions and the word lists the advice uses live in
-``data/content/question_bank.toml`` so instructors can adapt them (``bank()`` reads and
-validates it; ``check_content()`` lists every mistake in it).
+The groups, starter questions, the checks' word lists and the rubric live in
+``data/content/question_bank.toml`` (``bank()`` reads and validates it; ``check_content()``
+lists every mistake). The learner's work is kept in ``research.json`` and ``questions.json``
+through :class:`helpers.core.store.Store` (locked, atomic, read back, never written over when
+damaged). Ids are whole numbers that never change and are never reused.
 
-The learner's work is kept in two workspace files, written atomically:
-``research.json`` and ``questions.json``. Ids are whole numbers that never change and are
-never reused after a deletion.
-
->>> from helpers import questions
->>> questions.hypothesis("hospitals in my region are short of night-shift nurses.")
+>>> hypothesis("hospitals in my region are short of night-shift nurses.")
 'According to my research, hospitals in my region are short of night-shift nurses. Is that what you see?'
->>> problems, advice = questions.check_question("Are you hiring?", "industry", research=[], saved=[])
->>> problems, [a.code for a in advice if a.scope == "question"]
-([], ['yes_no', 'asks_for_job'])
+>>> problems, advice = check_question("Are you hiring?", "industry", research=[], saved=[])
+>>> problems, [a.code for a in advice if a.scope == "item"]
+([], ['asks_for_job', 'yes_no'])
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from . import content, workspace
-from .log import Problem
+from . import coaching, content
+from .core import Advice, Problem, Result, text
+from .core import export as _export
+from .core.jobask import job_ask
+from .core.store import Collection, Store, StoreError
+from .question_bank import CONTENT_FILE, CONTENT_NAME, SCHEMA, Bank, Category, bank, bank_table, check_content, rubric_table
 
-# ---------------------------------------------------------------------------------------
-# Constants
-# ---------------------------------------------------------------------------------------
-CONTENT_NAME = "question_bank"
-CONTENT_FILE = f"{CONTENT_NAME}.toml"
+__all__ = ["Bank", "Category", "SCHEMA", "STORES", "bank", "bank_table", "check_content", "rubric_table",
+           "hypothesis", "check_question", "check_research", "add_question", "update_question", "delete_question",
+           "add_research", "delete_research", "saved_questions", "saved_research", "questions_table",
+           "research_table", "set_advice", "set_report", "export", "export_text"]
+
 QUESTIONS_FILE = "questions.json"
 RESEARCH_FILE = "research.json"
+LESSON = "02-research-to-questions.ipynb"
 
 #: Longest text the forms save into each field.
 LIMITS: dict[str, int] = {"text": 300, "topic": 80, "finding": 500}
@@ -52,16 +55,7 @@ HYPOTHESIS_LEAD = "According to my research,"
 HYPOTHESIS_ASK = "Is that what you see?"
 
 #: Short labels for the table's "Advice" column, by advice code.
-ADVICE_LABELS: dict[str, str] = {
-    "yes_no": "yes/no question",
-    "asks_for_job": "asks for a job",
-    "no_research": "does not use your research",
-    "no_candid_feedback": "no question asks for candid feedback",
-    "missing_group": "a group has no questions",
-}
-
-CHECK_LISTS = ["yes_no_openers", "open_openers", "open_requests", "hypothesis_invitations",
-               "job_asking", "research_phrases", "candid_feedback", "ignore_words"]
+ADVICE_LABELS = coaching.ADVICE_LABELS
 
 # First words of a finding that are ordinary words, so "Most firms ..." becomes
 # "According to my research, most firms ...". Any other first word (a name, "Acme") is kept.
@@ -78,281 +72,10 @@ as if when while because although though since according
 
 
 # ---------------------------------------------------------------------------------------
-# Results
+# Hypotheses
 # ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class QuestionProblem(Problem):
-    """A problem that blocks saving, with a short ``code`` for tests and instructors.
-
-    It is a :class:`helpers.log.Problem`, so ``Form.show_problems`` puts it beside the
-    field named in ``column`` (``"text"``, ``"category"``, ``"topic"``, ``"finding"``).
-    """
-
-    code: str = ""
-
-
-@dataclass(frozen=True)
-class Advice:
-    """Advice that does not block saving.
-
-    ``code`` is one of ``ADVICE_LABELS``; ``scope`` is ``"question"`` (about this question)
-    or ``"set"`` (about the whole set of saved questions).
-    """
-
-    code: str
-    message: str
-    scope: str = "question"
-
-    def __str__(self) -> str:
-        return self.message
-
-
-@dataclass
-class Outcome:
-    """What happened when a learner saved, changed or deleted something."""
-
-    ok: bool                                   # True when the workspace file was changed
-    message: str                               # one plain sentence for the learner
-    problems: list[Problem] = field(default_factory=list)
-    advice: list[Advice] = field(default_factory=list)
-    item: dict[str, Any] | None = None         # the saved, changed or deleted entry
-
-
-@dataclass(frozen=True)
-class Category:
-    """One group of questions from the question bank."""
-
-    id: str
-    title: str
-    why: str
-    questions: tuple[str, ...]
-    builds_on_research: bool = True
-
-
-@dataclass(frozen=True)
-class Bank:
-    """The validated question bank: groups, the check word lists and the example."""
-
-    categories: tuple[Category, ...]
-    checks: dict[str, tuple[str, ...]]
-    example: dict[str, Any]
-
-    def ids(self) -> list[str]:
-        return [c.id for c in self.categories]
-
-    def get(self, category_id: str) -> Category | None:
-        return next((c for c in self.categories if c.id == category_id), None)
-
-    def title(self, category_id: str) -> str:
-        found = self.get(category_id)
-        return found.title if found else category_id
-
-    def candid_starter(self) -> str:
-        """A starter question that asks for candid feedback (for advice messages)."""
-        for cat in self.categories:
-            for q in cat.questions:
-                if _has_phrase(q, self.checks["candid_feedback"]) and "[" not in q:
-                    return q
-        return "How competitive do you think I would be, and what would make me stronger?"
-
-
-# ---------------------------------------------------------------------------------------
-# The question bank (content file)
-# ---------------------------------------------------------------------------------------
-def _content_problems(data: Mapping[str, Any]) -> list[str]:
-    """Every mistake in a parsed question bank, each naming the entry and the fix."""
-    found: list[str] = []
-    cats = data.get("category")
-    if not isinstance(cats, list) or not cats or not all(isinstance(c, dict) for c in cats):
-        return [f"{CONTENT_FILE}: no [[category]] entries were found. Each group of questions "
-                f"starts with a line [[category]] followed by id, title, why and questions."]
-    seen: set[str] = set()
-    for n, cat in enumerate(cats, 1):
-        where = f"{CONTENT_FILE}, [[category]] number {n}"
-        if isinstance(cat.get("id"), str) and cat["id"]:
-            where += f" (id \"{cat['id']}\")"
-        for key in ("id", "title", "why"):
-            value = cat.get(key)
-            if not isinstance(value, str) or not value.strip():
-                found.append(f"{where}: the field '{key}' is missing or empty. Add a line "
-                             f"{key} = \"...\" to that entry.")
-        cid = cat.get("id")
-        if isinstance(cid, str) and cid:
-            if not re.fullmatch(r"[a-z0-9_]+", cid):
-                found.append(f"{where}: the id should be lower-case letters, digits or _ "
-                             f"(for example \"career_path\").")
-            if cid in seen:
-                found.append(f"{where}: the id \"{cid}\" is used twice. Give each group its own id.")
-            seen.add(cid)
-        if "builds_on_research" in cat and not isinstance(cat["builds_on_research"], bool):
-            found.append(f"{where}: builds_on_research should be true or false (no quotes).")
-        qs = cat.get("questions")
-        if not isinstance(qs, list) or not qs:
-            found.append(f"{where}: the field 'questions' is missing or empty. Add "
-                         f"questions = [\"...\", \"...\"] with 5 to 8 starter questions.")
-            continue
-        for i, q in enumerate(qs, 1):
-            if not isinstance(q, str) or not q.strip():
-                found.append(f"{where}, question {i}: should be text in quotes, not empty.")
-            elif len(q.strip()) > LIMITS["text"]:
-                found.append(f"{where}, question {i}: is {len(q.strip())} characters long; "
-                             f"shorten it to {LIMITS['text']} or fewer.")
-        texts = [_normal(q) for q in qs if isinstance(q, str)]
-        if len(set(texts)) != len(texts):
-            found.append(f"{where}: the same starter question appears twice. Remove one.")
-    checks = data.get("checks")
-    if not isinstance(checks, dict):
-        found.append(f"{CONTENT_FILE}: the [checks] section is missing. Restore it from the "
-                     f"repository: the advice needs its word lists ({', '.join(CHECK_LISTS)}).")
-    else:
-        for key in CHECK_LISTS:
-            value = checks.get(key)
-            if not isinstance(value, list) or not value:
-                found.append(f"{CONTENT_FILE}, [checks]: the list '{key}' is missing or empty. "
-                             f"Add {key} = [\"...\", \"...\"].")
-            elif not all(isinstance(v, str) and v.strip() for v in value):
-                found.append(f"{CONTENT_FILE}, [checks], {key}: every entry should be text in "
-                             f"quotes, not empty.")
-        if not found:
-            candid = [w.lower() for w in checks["candid_feedback"]]
-            if not any(_has_phrase(q, candid) for c in cats for q in c.get("questions", [])
-                       if isinstance(q, str)):
-                found.append(f"{CONTENT_FILE}: no starter question asks for candid feedback on "
-                             f"competitiveness (none contains a phrase from [checks] "
-                             f"candid_feedback). Add one, e.g. \"How competitive would I be, and "
-                             f"what would make me stronger?\"")
-    example = data.get("example")
-    if not isinstance(example, dict):
-        found.append(f"{CONTENT_FILE}: the [example] section is missing. Add it with topic, "
-                     f"finding and questions (shown until a learner saves their own work).")
-    else:
-        for key in ("topic", "finding"):
-            if not isinstance(example.get(key), str) or not example[key].strip():
-                found.append(f"{CONTENT_FILE}, [example]: the field '{key}' is missing or empty.")
-        eq = example.get("questions")
-        if not isinstance(eq, list) or not eq:
-            found.append(f"{CONTENT_FILE}, [example]: 'questions' is missing or empty. Add "
-                         f"questions = [{{ category = \"...\", text = \"...\" }}].")
-        else:
-            for i, q in enumerate(eq, 1):
-                if (not isinstance(q, dict) or not isinstance(q.get("text"), str)
-                        or not q["text"].strip() or not isinstance(q.get("category"), str)):
-                    found.append(f"{CONTENT_FILE}, [example], question {i}: write it as "
-                                 f"{{ category = \"...\", text = \"...\" }}.")
-                elif seen and q["category"] not in seen:
-                    found.append(f"{CONTENT_FILE}, [example], question {i}: the category "
-                                 f"\"{q['category']}\" is not the id of any [[category]]. Use one "
-                                 f"of: {', '.join(sorted(seen))}.")
-    return found
-
-
-def check_content() -> list[str]:
-    """Every mistake in the question bank file, as messages naming the file, entry and fix.
-
-    >>> check_content()
-    []
-    """
-    return content.problems(CONTENT_NAME, _content_problems)
-
-
-def bank() -> Bank:
-    """The question bank from ``data/content/question_bank.toml``, validated.
-
-    Raises :class:`helpers.content.ContentError` naming the file, entry and fix when the
-    file has a mistake (the forms show that message instead of a traceback).
-
-    >>> [c.id for c in bank().categories]
-    ['rapport', 'industry', 'career', 'organisation']
-    """
-    data = content.load(CONTENT_NAME)
-    found = _content_problems(data)
-    if found:
-        raise content.ContentError("\n".join(found))
-    cats = tuple(
-        Category(id=c["id"], title=c["title"].strip(), why=c["why"].strip(),
-                 questions=tuple(_clean(q) for q in c["questions"]),
-                 builds_on_research=c.get("builds_on_research", True))
-        for c in data["category"]
-    )
-    checks = {k: tuple(_clean(v).lower() for v in data["checks"][k]) for k in CHECK_LISTS}
-    return Bank(categories=cats, checks=checks, example=dict(data["example"]))
-
-
-def bank_table() -> pd.DataFrame:
-    """The groups of the question bank with why each matters and their starter questions."""
-    b = bank()
-    return pd.DataFrame({
-        "Group": [c.title for c in b.categories],
-        "Why it matters": [c.why for c in b.categories],
-        "Starter questions": ["\n".join(f"• {q}" for q in c.questions) for c in b.categories],
-    })
-
-
-# ---------------------------------------------------------------------------------------
-# Text helpers
-# ---------------------------------------------------------------------------------------
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>")
-_FORMULA = ("=", "+", "-", "@")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def _clean(text: object) -> str:
-    """Text as saved: invisible control characters removed, spaces and lines collapsed.
-
-    >>> _clean("  How did\\n you   start?  ")
-    'How did you start?'
-    """
-    value = "" if text is None else str(text)
-    value = _CONTROL.sub("", value)
-    return re.sub(r"\s+", " ", value).strip()
-
-
-def _normal(text: str) -> str:
-    """Text for comparing two questions: case, quotes, punctuation and spaces ignored."""
-    lowered = str(text).translate(_QUOTES).lower()
-    return " ".join(re.findall(r"[^\W_]+", lowered))
-
-
-def _phrase_text(text: str) -> str:
-    """Lower case, straight apostrophes, words separated by single spaces (for phrase search)."""
-    lowered = str(text).translate(_QUOTES).lower()
-    return " " + " ".join(re.findall(r"[^\W_]+(?:'[^\W_]+)?", lowered)) + " "
-
-
-def _has_phrase(text: str, phrases: Iterable[str]) -> str:
-    """The first phrase (whole words) found in ``text``, or ""."""
-    hay = _phrase_text(text)
-    for phrase in phrases:
-        needle = _phrase_text(phrase)
-        if needle.strip() and needle in hay:
-            return phrase
-    return ""
-
-
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s", "e", "y")
-
-
-def _stem(word: str) -> str:
-    """A rough word stem so that 'nurses' meets 'nurse' and 'merged' meets 'merger'."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def _meaningful(text: str, ignore: Iterable[str]) -> set[str]:
-    skip = {_stem(w) for w in ignore}
-    words = re.findall(r"[^\W_]+", str(text).translate(_QUOTES).lower())
-    return {s for s in (_stem(w) for w in words if len(w) >= 4) if s not in skip}
-
-
 def hypothesis(finding: str) -> str:
     """Turn a research note into a hypothesis to test: "According to my research, X. Is that what you see?"
-
-    Tidies the finding: spaces collapsed, trailing punctuation replaced by one full stop, the
-    first word lower-cased when it is an ordinary word (names and acronyms are kept), and an
-    "According to my research" the learner already wrote is not repeated. Empty text gives "".
 
     >>> hypothesis("  Acme merged with Brightwater in 2025!! ")
     'According to my research, Acme merged with Brightwater in 2025. Is that what you see?'
@@ -363,230 +86,185 @@ def hypothesis(finding: str) -> str:
     >>> hypothesis("")
     ''
     """
-    text = _clean(finding)
-    text = re.sub(r"^(according to (my )?research|my research (says|shows|suggests)( that)?|i read( that)?)"
-                  r"\s*[,:]?\s*", "", text, flags=re.I)
-    text = re.sub(r"[\s.!?;:,…]+$", "", text).strip()
-    if not text:
+    value = text.clean(finding)
+    value = re.sub(r"^(according to (my )?research|my research (says|shows|suggests)( that)?|i read( that)?)"
+                   r"\s*[,:]?\s*", "", value, flags=re.I)
+    value = re.sub(r"[\s.!?;:,…]+$", "", value).strip()
+    if not value:
         return ""
-    return f"{HYPOTHESIS_LEAD} {lower_first_word(text)}. {HYPOTHESIS_ASK}"
+    return f"{HYPOTHESIS_LEAD} {lower_first_word(value)}. {HYPOTHESIS_ASK}"
 
 
-def lower_first_word(text: str) -> str:
+def lower_first_word(value: str) -> str:
     """Lower-case the first word when it is an ordinary word, so it reads mid-sentence.
-
-    Names and acronyms are kept.
 
     >>> lower_first_word("Most firms hire in spring")
     'most firms hire in spring'
     >>> lower_first_word("London hospitals are short of nurses")
     'London hospitals are short of nurses'
     """
-    first = re.match(r"[^\W\d_]+", text)
+    first = re.match(r"[^\W\d_]+", value)
     if first:
         word = first.group(0)
         if word[0].isupper() and word[1:] == word[1:].lower() and word.lower() in _COMMON_STARTERS:
-            return word[0].lower() + text[1:]
-    return text
+            return word[0].lower() + value[1:]
+    return value
 
 
 # ---------------------------------------------------------------------------------------
-# Checking one question
+# The saved files
 # ---------------------------------------------------------------------------------------
-def _text_problems(value: str, column: str, noun: str, example: str) -> list[Problem]:
-    """Problems shared by every text field: empty, too long, code, formula, placeholder."""
-    limit = LIMITS[column]
-    if not value:
-        return [QuestionProblem(None, column, "", f"{noun} is empty",
-                                f"Write it in the box, for example: {example}", code="empty")]
-    found: list[Problem] = []
-    if len(value) > limit:
-        found.append(QuestionProblem(None, column, value, f"is {len(value)} characters long",
-                                     f"Shorten it to {limit} characters or fewer; one clear "
-                                     f"point works best", code="too_long"))
-    tag = _TAG.search(value)
-    if tag:
-        found.append(QuestionProblem(None, column, value,
-                                     f"contains web-page code ({tag.group(0)[:30]})",
-                                     "Write plain words, without < > tags", code="markup"))
-    if value.startswith(_FORMULA):
-        found.append(QuestionProblem(None, column, value,
-                                     f"starts with “{value[0]}”, which a spreadsheet would run as "
-                                     f"a formula when you export your work",
-                                     "Start with a word instead", code="formula"))
-    holder = re.search(r"\[[^\]]*\]", value)
-    if holder:
-        found.append(QuestionProblem(None, column, value,
-                                     f"still has the placeholder {holder.group(0)}",
-                                     "Replace the words in [square brackets] with your own",
-                                     code="placeholder"))
-    return found
+class _Store(Store):
+    """A Store that also reads the older files (one whole-number ``next_id`` for the file)."""
+
+    def validate(self, data: Any) -> dict[str, Any]:
+        if isinstance(data, dict) and isinstance(data.get("next_id"), int) and not isinstance(data["next_id"], bool):
+            data = {**data, "next_id": {name: data["next_id"] for name in self.collections}}
+        return super().validate(data)
 
 
-def _research_texts(research: Iterable[Any] | None) -> list[str]:
-    if research is None:
-        research = saved_research()
-    texts: list[str] = []
-    for r in research:
-        if isinstance(r, Mapping):
-            texts.append(f"{r.get('topic', '')} {r.get('finding', '')}")
-        else:
-            texts.append(str(r))
-    return [t for t in texts if t.strip()]
+QUESTIONS = _Store(QUESTIONS_FILE, {"questions": Collection(fields={"category": str, "text": str},
+                                                             optional={"rating": dict}, auto_id=True)},
+                   label="your saved questions")
+RESEARCH = _Store(RESEARCH_FILE, {"research": Collection(fields={"topic": str, "finding": str}, auto_id=True)},
+                  label="your research notes")
+STORES = (RESEARCH, QUESTIONS)
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s]
+def saved_questions() -> list[dict[str, Any]]:
+    """The learner's saved questions (``id``, ``category``, ``text``), oldest first.
+
+    Raises :class:`helpers.core.store.StoreError` (naming the file and how to recover) when damaged.
+    """
+    return QUESTIONS.records("questions")
 
 
-def _first_words(sentence: str) -> list[str]:
-    """The sentence's first word, and the first word after a leading clause ("In your view, is ...")."""
-    words = _phrase_text(sentence).split()
-    fillers = {"so", "and", "but", "also", "then", "well", "now", "ok", "okay", "and so"}
-    while words and words[0] in fillers:
-        words = words[1:]
-    found = words[:1]
-    head = sentence.split(",", 1)
-    if len(head) == 2 and len(head[0].split()) <= 6:
-        after = _phrase_text(head[1]).split()
-        if after:
-            found.append(after[0])
-    return found
+def saved_research() -> list[dict[str, Any]]:
+    """The learner's saved research notes (``id``, ``topic``, ``finding``), oldest first."""
+    return RESEARCH.records("research")
 
 
-def _is_yes_no(text: str, checks: Mapping[str, Sequence[str]]) -> bool:
-    """True when every asking sentence can be answered with a plain yes or no."""
-    sentences = _sentences(text)
-    asking = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
-    invitations = tuple(_phrase_text(p).strip() for p in checks["hypothesis_invitations"])
-    requests = tuple(_phrase_text(p).strip() + " " for p in checks["open_requests"])
-    for sentence in asking:
-        plain = _phrase_text(sentence).strip()
-        if plain.startswith(invitations) or (plain + " ").startswith(requests):
-            return False  # "Is that what you see?", "Could you tell me ..." invite a full answer
-        words = _first_words(sentence)
-        if not words or words[0] in checks["open_openers"]:
-            return False
-        if words[0] in checks["yes_no_openers"]:
-            continue
-        if len(words) > 1 and words[1] in checks["yes_no_openers"]:
-            continue  # "In your view, is it ...?"
-        return False
-    return bool(asking)
+def _content_refused(exc: content.ContentError, verb: str = "saved") -> Result:
+    p = Problem("content", CONTENT_FILE, "has a mistake, so nothing was checked or saved",
+                f"{exc} (ask your instructor)", "content_error")
+    return Result.refused([p], verb=verb)
 
 
-def _uses_research(text: str, research_texts: list[str], checks: Mapping[str, Sequence[str]]) -> bool:
-    if _has_phrase(text, checks["research_phrases"]):
-        return True
-    mine = _meaningful(text, checks["ignore_words"])
-    if not mine:
-        return False
-    return any(mine & _meaningful(r, checks["ignore_words"]) for r in research_texts)
+# ---------------------------------------------------------------------------------------
+# Checking
+# ---------------------------------------------------------------------------------------
+def check_research(topic: str, finding: str, saved: Sequence[Mapping[str, Any]] | None = None,
+                   exclude_id: int | None = None) -> list[Problem]:
+    """Problems with a research note; ``[]`` when it can be saved.
+
+    >>> [(p.field, p.code) for p in check_research("Acme", "", saved=[])]
+    [('finding', 'empty')]
+    """
+    problems = text.check("topic", topic, label="The topic", limit=LIMITS["topic"],
+                          example="“Data analysis at Acme Foods”")
+    problems += text.check("finding", finding, label="The finding", limit=LIMITS["finding"],
+                           example="“Acme is moving its reporting to the cloud this year”")
+    value = text.clean(finding)
+    if value:
+        saved = saved_research() if saved is None else saved
+        twin = next((r for r in saved if r.get("id") != exclude_id and text.same_text(r.get("finding", ""), value)), None)
+        if twin is not None:
+            problems.append(Problem("finding", value, f"is already saved as finding {twin['id']}",
+                                    "Nothing new to save; write another finding", "duplicate"))
+    return problems
 
 
-def _question_advice(text: str, category: str, research_texts: list[str], b: Bank) -> list[Advice]:
-    checks = b.checks
-    advice: list[Advice] = []
-    if _is_yes_no(text, checks):
-        advice.append(Advice("yes_no", "This can be answered with a plain yes or no, which ends the "
-                                       "conversation quickly. Try opening with What, How or Why so "
-                                       "they tell you more (e.g. “How did you …?” instead of "
-                                       "“Did you …?”)."))
-    job = _has_phrase(text, checks["job_asking"])
-    if job:
-        advice.append(Advice("asks_for_job", f"This reads as asking for a job (“{job}”). An "
-                                             f"informational interview is for learning, and asking "
-                                             f"for a job can put the person on the spot. Ask for "
-                                             f"their advice instead, e.g. “What would make someone "
-                                             f"like me a strong candidate here?”"))
-    cat = b.get(category)
-    candid = _has_phrase(text, checks["candid_feedback"])  # about the learner, not the field
-    if research_texts and (cat is None or cat.builds_on_research) and not candid and \
-            not _uses_research(text, research_texts, checks):
-        advice.append(Advice("no_research", "This does not build on your research yet. Mention what "
-                                            "you found, e.g. “According to my research, … Is that "
-                                            "what you see?”, so you learn what no website can tell "
-                                            "you."))
-    return advice
+def _findings(research: Iterable[Any] | None) -> list[Any]:
+    found = saved_research() if research is None else list(research)
+    return [r for r in found if (isinstance(r, Mapping) and (r.get("finding") or r.get("topic"))) or
+            (not isinstance(r, Mapping) and str(r).strip())]
 
 
-def _set_advice(texts: Sequence[str], categories: Sequence[str], b: Bank, groups: bool) -> list[Advice]:
-    advice: list[Advice] = []
-    if texts and not any(_has_phrase(t, b.checks["candid_feedback"]) for t in texts):
-        advice.append(Advice("no_candid_feedback",
-                             "None of your questions asks for candid feedback on how competitive "
-                             "you are. It is one of the most useful things an insider can tell "
-                             f"you. Add one, e.g. “{b.candid_starter()}”", scope="set"))
-    if groups and texts:
-        for cat in b.categories:
-            if cat.id not in categories:
-                advice.append(Advice("missing_group", f"You have no questions in the group “{cat.title}” "
-                                                      f"yet. {cat.why}", scope="set"))
-    return advice
+def _finding_texts(findings: Sequence[Any]) -> list[str]:
+    return [f"{r.get('topic', '')} {r.get('finding', '')}" if isinstance(r, Mapping) else str(r) for r in findings]
 
 
-def check_question(text: str, category: str, research: Iterable[Any] | None = None, *,
+def check_question(value: str, category: str, research: Iterable[Any] | None = None, *,
                    saved: Sequence[Mapping[str, Any]] | None = None,
                    exclude_id: int | None = None) -> tuple[list[Problem], list[Advice]]:
     """Check a drafted question. Returns ``(problems, advice)``.
 
-    ``problems`` block saving (each names its field: ``text`` or ``category``);
-    ``advice`` does not. ``research`` is a list of findings (text, or dicts with
-    ``topic``/``finding``); ``None`` reads the learner's saved research. ``saved`` is the
-    list of saved questions for the duplicate and whole-set checks (``None``: the learner's
-    own); ``exclude_id`` leaves one saved question out (the one being edited).
+    ``research``: findings (text, or dicts with ``topic``/``finding``; ``None`` reads the
+    learner's). ``saved``: the saved questions for the duplicate and whole-set checks
+    (``None``: the learner's own); ``exclude_id`` leaves out the one being edited.
 
     >>> p, a = check_question("", "rapport", research=[], saved=[])
-    >>> [(x.column, x.code) for x in p]
+    >>> [(x.field, x.code) for x in p]
     [('text', 'empty')]
     >>> p, a = check_question("What surprised you most when you started?", "rapport", research=[], saved=[])
     >>> p, [x.code for x in a]
     ([], ['no_candid_feedback'])
     """
     b = bank()
-    value = _clean(text)
-    problems = _text_problems(value, "text", "The question",
-                              "“How did you get started in this line of work?”")
+    clean = text.clean(value)
+    problems = text.check("text", clean, label="The question", limit=LIMITS["text"],
+                          example="“How did you get started in this line of work?”")
     category = "" if category is None else str(category)
     if category not in b.ids():
-        problems.append(QuestionProblem(None, "category", category,
-                                        "is not one of the question groups" if category else
-                                        "no group is chosen",
-                                        "Choose one of: " + ", ".join(c.title for c in b.categories),
-                                        code="unknown_category"))
-    if saved is None:
-        saved = saved_questions()
+        problems.append(Problem("category", category, "is not one of the question groups" if category else
+                                "no group is chosen", "Choose one of: " + ", ".join(c.title for c in b.categories),
+                                "unknown_category"))
+    saved = saved_questions() if saved is None else saved
     others = [q for q in saved if q.get("id") != exclude_id]
-    if value:
-        key = _normal(value)
-        twin = next((q for q in others if _normal(q.get("text", "")) == key), None)
+    if clean:
+        twin = next((q for q in others if text.same_text(q.get("text", ""), clean)), None)
         if twin is not None:
-            problems.append(QuestionProblem(None, "text", value,
-                                            f"is already saved as question {twin['id']}",
-                                            f"Nothing new to save. Change the wording if you meant "
-                                            f"another question, or choose question {twin['id']} under "
-                                            f"“Saved question” to edit it", code="duplicate"))
-    if not value or any(getattr(p, "code", "") in ("markup", "formula") for p in problems):
+            problems.append(Problem("text", clean, f"is already saved as question {twin['id']}",
+                                    f"Nothing new to save. Change the wording if you meant another question, or "
+                                    f"choose question {twin['id']} under “Saved question” to edit it", "duplicate"))
+    if not clean or any(p.code in ("markup", "formula") for p in problems):
         return problems, []
-    advice = _question_advice(value, category, _research_texts(research), b)
-    texts = [q.get("text", "") for q in others] + [value]
-    advice += _set_advice(texts, [], b, groups=False)
+    findings = _findings(research)
+    advice = list(coaching.verdict(clean, b.checks, _finding_texts(findings)).advice)
+    advice += coaching.set_advice([q.get("text", "") for q in others] + [clean], findings, b.checks,
+                                  candid_example=b.candid_starter())
     return problems, advice
 
 
-def check_report(text: str, category: str, research: Iterable[Any] | None = None,
+def check_rating(rating: Mapping[str, Any] | None, b: Bank | None = None) -> list[Problem]:
+    """Problems with a learner's own rating of a question (``None`` or ``{}``: no rating)."""
+    if not rating:
+        return []
+    b = b or bank()
+    problems = []
+    kind = rating.get("kind") or ""
+    if kind and b.checks.kind(kind) is None:
+        problems.append(Problem("kind", str(kind), "is not one of the rubric's kinds",
+                                "Choose one of: " + ", ".join(k.title for k in b.checks.rubric), "unknown_kind"))
+    for key in rating:
+        if key != "kind" and key not in coaching.CRITERIA:
+            problems.append(Problem("rating", str(key), "is not part of the rubric",
+                                    "Rate only: " + ", ".join(coaching.CRITERIA), "unknown_criterion"))
+    return problems
+
+
+def _rating(rating: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if not rating:
+        return None
+    out: dict[str, Any] = {k: bool(rating[k]) for k in coaching.CRITERIA if rating.get(k) is not None}
+    if rating.get("kind"):
+        out["kind"] = str(rating["kind"])
+    return out or None
+
+
+def check_report(value: str, category: str, research: Iterable[Any] | None = None,
                  saved: Sequence[Mapping[str, Any]] | None = None) -> str:
     """``check_question`` said in plain sentences (for a notebook or a terminal).
 
-    >>> print(check_report("Can you give me a job?", "career", research=[], saved=[]))
+    >>> print(check_report("Are you hiring?", "career", research=[], saved=[]))
     Could be saved. Advice on this question:
+    - This reads as asking for a job...
     - This can be answered with a plain yes or no...
-    - This reads as asking for a job (“give me a job”)...
     About your whole set:
     - None of your questions asks for candid feedback...
     """
-    problems, advice = check_question(text, category, research, saved=saved)
-    mine = [a for a in advice if a.scope == "question"]
+    problems, advice = check_question(value, category, research, saved=saved)
+    mine = [a for a in advice if a.scope == "item"]
     whole = [a for a in advice if a.scope == "set"]
     if problems:
         lines = ["Would not be saved yet:"] + [f"- {p}" for p in problems]
@@ -595,233 +273,150 @@ def check_report(text: str, category: str, research: Iterable[Any] | None = None
     elif mine:
         lines = ["Could be saved. Advice on this question:"]
     else:
-        lines = ["Could be saved: this question looks good."]
+        lines = ["Could be saved. " + coaching.verdict(value, bank().checks).message]
     lines += [f"- {a.message}" for a in mine]
     if whole:
         lines += ["About your whole set:"] + [f"- {a.message}" for a in whole]
     return "\n".join(lines)
 
 
-def check_research(topic: str, finding: str, saved: Sequence[Mapping[str, Any]] | None = None,
-                   exclude_id: int | None = None) -> list[Problem]:
-    """Problems with a research note (``topic``, ``finding``); ``[]`` when it can be saved.
-
-    >>> [(p.column, p.code) for p in check_research("Acme", "", saved=[])]
-    [('finding', 'empty')]
-    """
-    topic, finding = _clean(topic), _clean(finding)
-    problems = _text_problems(topic, "topic", "The topic", "“Data analysis at Acme Foods”")
-    problems += _text_problems(finding, "finding", "The finding",
-                               "“Acme is moving its reporting to the cloud this year”")
-    if finding:
-        if saved is None:
-            saved = saved_research()
-        key = _normal(finding)
-        twin = next((r for r in saved if r.get("id") != exclude_id
-                     and _normal(r.get("finding", "")) == key), None)
-        if twin is not None:
-            problems.append(QuestionProblem(None, "finding", finding,
-                                            f"is already saved as finding {twin['id']}",
-                                            "Nothing new to save; write another finding",
-                                            code="duplicate"))
-    return problems
-
-
 # ---------------------------------------------------------------------------------------
-# The learner's saved work (workspace files)
+# Saving, changing, deleting
 # ---------------------------------------------------------------------------------------
-_FIELDS = {QUESTIONS_FILE: ("questions", ("category", "text")),
-           RESEARCH_FILE: ("research", ("topic", "finding"))}
+def add_research(topic: str, finding: str) -> Result:
+    """Save a research note; ``item`` gets its ``id`` (and the form shows its hypothesis).
 
-
-def _read_store(name: str) -> dict[str, Any]:
-    """Read one of our workspace files and check its shape (ValueError says which file and how to recover)."""
-    key, fields = _FIELDS[name]
-    data = workspace.read_json(name, None)
-    if data is None:
-        return {"version": 1, "next_id": 1, key: []}
-    where = workspace.path(name)
-    recover = ("Restore it from the backups folder in your workspace, or rename it to start "
-               "this activity afresh.")
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise ValueError(f"{where} does not look like saved {key} (no '{key}' list). {recover}")
-    for n, item in enumerate(data[key], 1):
-        if not (isinstance(item, dict) and isinstance(item.get("id"), int) and not isinstance(item["id"], bool)
-                and all(isinstance(item.get(f), str) for f in fields)):
-            raise ValueError(f"{where}: entry {n} is damaged (it needs a whole-number id and "
-                             f"{' and '.join(fields)} as text). {recover}")
-    ids = [item["id"] for item in data[key]]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"{where}: two entries share an id. {recover}")
-    next_id = data.get("next_id")
-    top = max(ids, default=0)
-    if not isinstance(next_id, int) or isinstance(next_id, bool) or next_id <= top:
-        data["next_id"] = top + 1
-    return data
-
-
-def _write_store(name: str, data: dict[str, Any]) -> None:
-    workspace.write_json(name, data)
-
-
-def saved_questions() -> list[dict[str, Any]]:
-    """The learner's saved questions (``id``, ``category``, ``text``), oldest first; ``[]`` when none.
-
-    Raises ``ValueError`` (naming the file and how to recover) when the file is damaged.
+    ``add_research("Nursing in my region", "Hospitals are short of night nurses.")`` gives a
+    Result with ``message == "Saved as finding 1."``; the same call again is refused with
+    code ``duplicate``.
     """
-    return [dict(q) for q in _read_store(QUESTIONS_FILE)["questions"]]
+    record = {"topic": text.clean(topic), "finding": text.clean(finding)}
+
+    def check(new: dict, existing: list) -> tuple[list[Problem], list]:
+        return check_research(topic, finding, saved=existing), []
+
+    return RESEARCH.add("research", record, check=check, noun="finding")
 
 
-def saved_research() -> list[dict[str, Any]]:
-    """The learner's saved research notes (``id``, ``topic``, ``finding``), oldest first; ``[]`` when none."""
-    return [dict(r) for r in _read_store(RESEARCH_FILE)["research"]]
-
-
-def _unreadable(exc: ValueError, column: str = "file") -> Outcome:
-    problem = QuestionProblem(None, column, "", "could not be read, so nothing was changed",
-                              str(exc), code="damaged_file")
-    return Outcome(False, f"Nothing was changed: {exc}", [problem])
-
-
-def add_research(topic: str, finding: str) -> Outcome:
-    """Save a research note; ``item`` gets its ``id`` and ``hypothesis``. Saving it again changes nothing.
-
-    ``add_research("Nursing in my region", "Hospitals are short of night nurses.")`` gives
-    ``Outcome(ok=True, message="Saved as finding 1.", ...)``; the same call again gives
-    ``ok=False`` with the problem "already saved as finding 1".
-    """
-    try:
-        data = _read_store(RESEARCH_FILE)
-    except ValueError as exc:
-        return _unreadable(exc)
-    problems = check_research(topic, finding, saved=data["research"])
-    if problems:
-        return Outcome(False, "Not saved: " + " ".join(str(p) for p in problems), problems)
-    item = {"id": data["next_id"], "topic": _clean(topic), "finding": _clean(finding)}
-    data["research"].append(item)
-    data["next_id"] += 1
-    _write_store(RESEARCH_FILE, data)
-    return Outcome(True, f"Saved as finding {item['id']}.", item={**item, "hypothesis": hypothesis(item["finding"])})
-
-
-def delete_research(research_id: int) -> Outcome:
+def delete_research(research_id: int) -> Result:
     """Delete a saved research note by its id (saved questions are kept)."""
-    try:
-        data = _read_store(RESEARCH_FILE)
-    except ValueError as exc:
-        return _unreadable(exc)
-    found, missing = _find(data["research"], research_id, "finding", "deleted")
-    if missing:
-        return missing
-    data["research"] = [r for r in data["research"] if r["id"] != research_id]
-    _write_store(RESEARCH_FILE, data)
-    return Outcome(True, f"Deleted finding {research_id} (“{_short(found['finding'])}”).", item=found)
+    result = RESEARCH.remove("research", research_id, noun="finding")
+    if result.ok and result.item:
+        result.message = f"Deleted finding {research_id} (“{text.shorten(result.item['finding'])}”)."
+    return result
 
 
-def add_question(text: str, category: str) -> Outcome:
-    """Check and save a drafted question. Saving the same text again changes nothing.
+def _job_ask_problem(value: str) -> list[Problem]:
+    """A job ask holds the save back once (code ``job_ask``): the learner rewords it, or
+    saves it anyway when they are sure the checks misread it (``allow_job_ask=True``)."""
+    found = job_ask(value)
+    if found is None:
+        return []
+    return [Problem("text", text.clean(value), f"reads as asking for a job (“{found.words}”: {found.reason})",
+                    f"An informational interview is for learning. Ask for advice instead, e.g. “{found.instead}” "
+                    f"If you are sure it is not a job ask, choose “Save anyway”", "job_ask")]
+
+
+def add_question(value: str, category: str, rating: Mapping[str, Any] | None = None, *,
+                 allow_job_ask: bool = False) -> Result:
+    """Check and save a drafted question (and the learner's own rating of it, if given).
 
     ``add_question("How did you get started in this line of work?", "rapport")`` gives
-    ``Outcome(ok=True, message="Saved as question 1.", ...)``; saving it again (even in other
-    case or punctuation) gives ``ok=False`` and the problem "already saved as question 1".
+    ``message == "Saved as question 1."``; saving it again (even in other case or
+    punctuation) is refused with code ``duplicate``. A job ask is refused with code
+    ``job_ask`` unless ``allow_job_ask=True`` (then it is saved with the advice).
     """
     try:
-        data = _read_store(QUESTIONS_FILE)
-    except ValueError as exc:
-        return _unreadable(exc)
-    problems, advice = check_question(text, category, saved=data["questions"])
-    if problems:
-        return Outcome(False, "Not saved: " + " ".join(str(p) for p in problems), problems, advice)
-    item = {"id": data["next_id"], "category": str(category), "text": _clean(text)}
-    data["questions"].append(item)
-    data["next_id"] += 1
-    _write_store(QUESTIONS_FILE, data)
-    return Outcome(True, f"Saved as question {item['id']}.", [], advice, dict(item))
+        b = bank()
+        findings = _findings(None)
+    except content.ContentError as exc:
+        return _content_refused(exc)
+    except StoreError as exc:
+        return Result.refused([exc.problem])
+    record: dict[str, Any] = {"category": "" if category is None else str(category), "text": text.clean(value)}
+    if _rating(rating):
+        record["rating"] = _rating(rating)
+
+    def check(new: dict, existing: list) -> tuple[list[Problem], list[Advice]]:
+        problems, advice = check_question(value, category, findings, saved=existing)
+        problems += check_rating(rating, b)
+        if not allow_job_ask and not problems:
+            problems = _job_ask_problem(value)
+            advice = [a for a in advice if not problems or a.code != "asks_for_job"]
+        return problems, advice
+
+    return QUESTIONS.add("questions", record, check=check, noun="question")
 
 
-def update_question(question_id: int, text: str | None = None, category: str | None = None) -> Outcome:
-    """Change a saved question's text and/or group (checked like a new question)."""
+def update_question(question_id: int, value: str | None = None, category: str | None = None,
+                    rating: Mapping[str, Any] | None = None, *, allow_job_ask: bool = False) -> Result:
+    """Change a saved question's text, group and/or rating (checked like a new question)."""
     try:
-        data = _read_store(QUESTIONS_FILE)
-    except ValueError as exc:
-        return _unreadable(exc)
-    found, missing = _find(data["questions"], question_id, "question", "changed")
-    if missing:
-        return missing
-    new_text = found["text"] if text is None else text
-    new_category = found["category"] if category is None else category
-    problems, advice = check_question(new_text, new_category, saved=data["questions"], exclude_id=question_id)
-    if problems:
-        return Outcome(False, "Not changed: " + " ".join(str(p) for p in problems), problems, advice)
-    if _clean(new_text) == found["text"] and new_category == found["category"]:
-        return Outcome(False, f"Nothing changed: question {question_id} already says that.", [], advice, dict(found))
-    found["text"], found["category"] = _clean(new_text), str(new_category)
-    _write_store(QUESTIONS_FILE, data)
-    return Outcome(True, f"Updated question {question_id}.", [], advice, dict(found))
+        b = bank()
+        findings = _findings(None)
+        found = QUESTIONS.get("questions", question_id)
+    except content.ContentError as exc:
+        return _content_refused(exc, "changed")
+    except StoreError as exc:
+        return Result.refused([exc.problem], verb="changed")
+    if found is None:
+        return QUESTIONS.replace("questions", question_id, {}, noun="question")  # refused: not_found
+    changes: dict[str, Any] = {}
+    if value is not None:
+        changes["text"] = text.clean(value)
+    if category is not None:
+        changes["category"] = str(category)
+    if _rating(rating):
+        changes["rating"] = _rating(rating)
+
+    def check(new: dict, others: list) -> tuple[list[Problem], list[Advice]]:
+        problems, advice = check_question(new["text"], new["category"], findings, saved=others)
+        problems += check_rating(rating, b)
+        if not allow_job_ask and not problems and value is not None:
+            problems = _job_ask_problem(new["text"])
+            advice = [a for a in advice if not problems or a.code != "asks_for_job"]
+        return problems, advice
+
+    return QUESTIONS.replace("questions", question_id, changes, check=check, noun="question")
 
 
-def delete_question(question_id: int) -> Outcome:
+def delete_question(question_id: int) -> Result:
     """Delete a saved question by its id; the message says what was deleted."""
-    try:
-        data = _read_store(QUESTIONS_FILE)
-    except ValueError as exc:
-        return _unreadable(exc)
-    found, missing = _find(data["questions"], question_id, "question", "deleted")
-    if missing:
-        return missing
-    data["questions"] = [q for q in data["questions"] if q["id"] != question_id]
-    _write_store(QUESTIONS_FILE, data)
-    return Outcome(True, f"Deleted question {question_id} (“{_short(found['text'])}”).", item=dict(found))
-
-
-def _find(items: list[dict], item_id: int, noun: str, verb: str) -> tuple[dict | None, Outcome | None]:
-    """The saved item with this id, or the Outcome that says it is not saved (nothing done)."""
-    found = next((i for i in items if i["id"] == item_id), None)
-    if found is not None:
-        return found, None
-    problem = QuestionProblem(None, "pick", str(item_id), f"{noun} {item_id} is not saved",
-                              f"Choose one of your saved {noun}s", code="not_found")
-    return None, Outcome(False, f"Nothing {verb}: there is no saved {noun} {item_id}.", [problem])
-
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    result = QUESTIONS.remove("questions", question_id, noun="question")
+    if result.ok and result.item:
+        result.message = f"Deleted question {question_id} (“{text.shorten(result.item['text'])}”)."
+    return result
 
 
 # ---------------------------------------------------------------------------------------
 # Tables, the whole set, export
 # ---------------------------------------------------------------------------------------
-TABLE_COLUMNS = ["#", "Group", "Question", "Advice"]
+TABLE_COLUMNS = ["#", "Group", "Question", "Checks", "Advice"]
 
 
-def _table(items: Sequence[Mapping[str, Any]], research_texts: list[str], b: Bank) -> pd.DataFrame:
+def _table(items: Sequence[Mapping[str, Any]], findings: Sequence[Any], b: Bank) -> pd.DataFrame:
     order = {cid: n for n, cid in enumerate(b.ids())}
     rows = sorted(items, key=lambda q: (order.get(q.get("category"), len(order)), q.get("id", 0)))
-    advice_col = []
-    for q in rows:
-        codes = [a.code for a in _question_advice(q["text"], q["category"], research_texts, b)]
-        advice_col.append("; ".join(ADVICE_LABELS[c] for c in codes) if codes else "looks good")
+    texts = _finding_texts(findings)
+    verdicts = [coaching.verdict(q["text"], b.checks, texts) for q in rows]
     return pd.DataFrame({
         "#": [q.get("id", "") for q in rows],
         "Group": [b.title(q["category"]) for q in rows],
         "Question": [q["text"] for q in rows],
-        "Advice": advice_col,
+        "Checks": ["looks good" if v.good else "; ".join(ADVICE_LABELS[a.code] for a in v.advice) for v in verdicts],
+        "Advice": [" ".join(a.message for a in v.advice) for v in verdicts],
     }, columns=TABLE_COLUMNS)
 
 
 def questions_table(items: Sequence[Mapping[str, Any]] | None = None,
                     research: Iterable[Any] | None = None) -> pd.DataFrame:
-    """The saved questions as a table, grouped in the bank's order, with short advice.
+    """The saved questions as a table, grouped in the bank's order, with what the checks say.
 
-    Columns ``#``, ``Group``, ``Question``, ``Advice``. Show it with
-    ``display.table_html(...)`` so learners' text stays text.
-
-    >>> questions_table([{"id": 1, "category": "rapport", "text": "Do you like it?"}], research=[])
-       #             Group         Question           Advice
-    0  1  Building rapport  Do you like it?  yes/no question
+    >>> questions_table([{"id": 1, "category": "rapport", "text": "Do you like it?"}], research=[])["Checks"][0]
+    "can't tell whether it helps"
     """
     b = bank()
-    return _table(saved_questions() if items is None else items, _research_texts(research), b)
+    return _table(saved_questions() if items is None else items, _findings(research), b)
 
 
 def example_table() -> pd.DataFrame:
@@ -831,10 +426,7 @@ def example_table() -> pd.DataFrame:
     True
     """
     b = bank()
-    ex = b.example
-    items = [{"id": n, "category": q["category"], "text": _clean(q["text"])}
-             for n, q in enumerate(ex["questions"], 1)]
-    return _table(items, [f"{ex['topic']} {ex['finding']}"], b)
+    return _table(b.example_items(), b.example_findings(), b)
 
 
 def research_table(items: Sequence[Mapping[str, Any]] | None = None) -> pd.DataFrame:
@@ -850,15 +442,20 @@ def research_table(items: Sequence[Mapping[str, Any]] | None = None) -> pd.DataF
 
 def example_research() -> pd.DataFrame:
     """The example research note from the question bank, as ``research_table`` shows it."""
-    ex = bank().example
-    return research_table([{"id": 1, "topic": _clean(ex["topic"]), "finding": _clean(ex["finding"])}])
+    return research_table(bank().example_findings())
 
 
-def set_advice(items: Sequence[Mapping[str, Any]] | None = None) -> list[Advice]:
-    """Advice about the whole set: a question asking for candid feedback, every group covered."""
+def set_advice(items: Sequence[Mapping[str, Any]] | None = None, research: Iterable[Any] | None = None) -> list[Advice]:
+    """Advice about the whole set: findings not used yet, candid feedback, every group covered."""
     b = bank()
     items = saved_questions() if items is None else items
-    return _set_advice([q["text"] for q in items], [q["category"] for q in items], b, groups=True)
+    advice = coaching.set_advice([q["text"] for q in items], _findings(research), b.checks,
+                                 candid_example=b.candid_starter())
+    if items:
+        used = {q["category"] for q in items}
+        advice += [Advice("missing_group", f"You have no questions in the group “{c.title}” yet. {c.why}", scope="set")
+                   for c in b.categories if c.id not in used]
+    return advice
 
 
 def set_report() -> str:
@@ -870,52 +467,58 @@ def set_report() -> str:
     items = saved_questions()
     lines: list[str] = []
     if items:
-        research = _research_texts(None)
-        groups = {q["category"] for q in items}
-        lines.append(f"You have saved {len(items)} question(s) in {len(groups & set(b.ids()))} "
+        findings = _findings(None)
+        lines.append(f"You have saved {len(items)} question(s) in {len({q['category'] for q in items} & set(b.ids()))} "
                      f"of {len(b.categories)} groups.")
     else:
-        ex = b.example
-        items = [{"id": n, "category": q["category"], "text": _clean(q["text"])}
-                 for n, q in enumerate(ex["questions"], 1)]
-        research = [f"{ex['topic']} {ex['finding']}"]
-        lines.append("You have not saved any questions yet, so here is the EXAMPLE set, checked the "
-                     "same way yours will be:")
+        items, findings = b.example_items(), b.example_findings()
+        lines.append("You have not saved any questions yet, so here is the EXAMPLE set, checked the same way yours "
+                     "will be:")
+    good = 0
     for q in items:
-        for a in _question_advice(q["text"], q["category"], research, b):
+        v = coaching.verdict(q["text"], b.checks, _finding_texts(findings))
+        good += v.good
+        for a in v.advice:
             lines.append(f"- Question {q['id']}: {a.message}")
-    for a in _set_advice([q["text"] for q in items], [q["category"] for q in items], b, groups=True):
+    for a in set_advice(items, findings):
         lines.append(f"- {a.message}")
     if len(lines) == 1:
-        lines.append("No advice: every question is open, builds on your research where it can, "
-                     "asks for advice rather than a job, and one asks for candid feedback.")
+        lines.append(f"No advice: all {good} questions are open and about the work or your fit, none asks for a "
+                     f"job, your research is used, and one asks for candid feedback.")
     return "\n".join(lines)
 
 
-def export_text() -> str:
-    """The learner's research notes and questions as plain text ("" when nothing is saved)."""
-    research = saved_research()
-    items = saved_questions()
+def export() -> "_export.Section | None":
+    """The learner's research notes and questions for the workbook (None when nothing is saved)."""
+    try:
+        research = saved_research()
+        items = saved_questions()
+    except StoreError as exc:
+        return _export.Section("Research to questions", [_export.Paragraph(f"(Could not be read: {exc})")],
+                               lesson=LESSON)
     if not research and not items:
-        return ""
+        return None
     try:
         b: Bank | None = bank()
     except content.ContentError:
         b = None
-    lines = ["Research to questions", "====================="]
+    blocks: list[_export.Block] = []
     if research:
-        lines += ["", "What my research says", "---------------------"]
-        for r in research:
-            lines.append(f"{r['id']}. {r['topic']}: {r['finding']}")
-            lines.append(f"   To test: {hypothesis(r['finding'])}")
+        blocks.append(_export.Heading("What my research says"))
+        blocks.append(_export.Table(["#", "Topic", "Finding", "Hypothesis to test"],
+                                    [[str(r["id"]), r["topic"], r["finding"], hypothesis(r["finding"])] for r in research]))
     if items:
-        lines += ["", "My questions", "------------"]
+        blocks.append(_export.Heading("My questions"))
         order = b.ids() if b else []
-        cats = order + sorted({q["category"] for q in items} - set(order))
-        for cid in cats:
+        for cid in order + sorted({q["category"] for q in items} - set(order)):
             group = [q for q in items if q["category"] == cid]
-            if not group:
-                continue
-            lines += ["", b.title(cid) if b else cid]
-            lines += [f"{q['id']}. {q['text']}" for q in group]
-    return "\n".join(lines) + "\n"
+            if group:
+                blocks.append(_export.Heading(b.title(cid) if b else cid))
+                blocks.append(_export.Items([q["text"] for q in group]))
+    return _export.Section("Research to questions", blocks, lesson=LESSON)
+
+
+def export_text() -> str:
+    """The learner's research notes and questions as plain text ("" when nothing is saved)."""
+    section = export()
+    return _export.as_text([section]) if section else ""

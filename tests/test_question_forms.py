@@ -1,6 +1,7 @@
 """The "Research to questions" forms, driven from Python: set values, click, read back the saved files."""
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -140,22 +141,57 @@ def test_question_form_save_shows_advice_and_the_table_from_the_file(workspace: 
     form = forms.question_form()
     _ask(form, "Are you hiring?", "industry")
     _no_traceback(form)
+    assert not (workspace / questions.QUESTIONS_FILE).exists()  # a job ask is held back once
+    assert "reads as asking for a job" in form.messages["text"].value
+    assert form.controls["save_anyway"].layout.display is None   # ... and can be kept on purpose
+    assert "asking for a job" in form.extras["advice"].value
+    form.controls["save_anyway"].click()
+    _no_traceback(form)
     assert _saved(workspace, questions.QUESTIONS_FILE)["questions"] == [
         {"id": 1, "category": "industry", "text": "Are you hiring?"}]
     assert "Saved as question 1." in form.status.value
     advice = form.extras["advice"].value
-    assert "plain yes or no" in advice and "asking for a job" in advice and "candid feedback" in advice
+    assert "plain yes or no" in advice and "asking for a job" in advice
+    assert "candid feedback" in form.extras["set"].value
     table = form.extras["table"].value
     assert "read back from questions.json" in table and "EXAMPLE" not in table
-    assert "Are you hiring?" in table and "yes/no question; asks for a job" in table
+    assert "Are you hiring?" in table and "asks for a job; yes/no question" in table
     assert form.controls["pick"].value == 1  # ready to be improved with "Update"
+    assert form.controls["save_anyway"].layout.display == "none"
 
 
 def test_question_form_good_question_says_so(workspace: Path):
     form = forms.question_form()
     _ask(form, "From what you know of my background, how competitive would I be?", "career")
-    assert "This question looks good." in form.status.value
-    assert form.extras["advice"].value == ""
+    assert "good informational-interview question" in form.status.value
+    assert "looks like a good informational-interview question" in form.extras["advice"].value
+    assert "tip" not in form.extras["advice"].value
+
+
+@pytest.mark.parametrize("text", ["Why?", "asdf qwerty", "What is your favourite colour?",
+                                  "What are my chances of winning the lottery?"])
+def test_question_form_never_calls_what_it_cannot_place_good(workspace: Path, text: str):
+    form = forms.question_form()
+    _ask(form, text)
+    _no_traceback(form)
+    assert "I can't tell whether this helps you" in html.unescape(form.extras["advice"].value)
+    assert "good informational-interview question" not in form.status.value + form.extras["advice"].value
+
+
+def test_question_form_rating_is_compared_with_the_checks(workspace: Path):
+    form = forms.question_form()
+    for key in ("open", "on_topic", "not_a_job_ask"):
+        form.controls[key].value = True
+    form.controls["kind"].value = "trends"
+    form.controls["text"].value = "Do you enjoy your job?"
+    form.controls["check"].click()
+    _no_traceback(form)
+    assert not (workspace / questions.QUESTIONS_FILE).exists()  # checking saves nothing
+    advice = form.extras["advice"].value
+    assert "Where your rating and the checks differ" in advice and "yes/no question" in advice
+    form.controls["save"].click()
+    assert _saved(workspace, questions.QUESTIONS_FILE)["questions"][0]["rating"] == {
+        "open": True, "on_topic": True, "not_a_job_ask": True, "kind": "trends"}
 
 
 def test_question_form_twice_does_not_duplicate(workspace: Path):
@@ -228,7 +264,7 @@ def test_question_form_uses_research_saved_in_the_research_form(workspace: Path)
                                             "Is that what you see?")
     qform.controls["category"].value = "industry"
     qform.controls["save"].click()
-    assert "This question looks good." in qform.status.value
+    assert "good informational-interview question" in qform.status.value
 
 
 def test_question_form_pick_update_and_delete(workspace: Path):
@@ -276,16 +312,53 @@ def test_question_form_update_and_delete_need_a_choice(workspace: Path):
         {"id": 1, "category": "rapport", "text": "How did you start?"}]
 
 
-def test_question_form_reports_a_damaged_file_and_keeps_it(workspace: Path):
+@pytest.mark.parametrize("name", [questions.QUESTIONS_FILE, questions.RESEARCH_FILE])
+@pytest.mark.parametrize("damage, code", [("{oops", "damaged_file"), ('{"questions": "not a list", "research": 3}',
+                                                                       "wrong_shape"), ("[1, 2]", "wrong_shape")])
+def test_question_forms_on_a_damaged_file_show_a_message_and_keep_it(workspace: Path, name: str, damage: str,
+                                                                     code: str):
     workspace.mkdir(parents=True, exist_ok=True)
-    target = workspace / questions.QUESTIONS_FILE
-    target.write_text("{oops", encoding="utf-8")
+    target = workspace / name
+    target.write_text(damage, encoding="utf-8")
+    for build in (forms.question_form, forms.research_form):
+        form = build()
+        assert form.extras["problem"].code == code
+        assert name in form.widget.children[0].value and "Traceback" not in form.widget.children[0].value
+        assert "move_aside" in form.controls
+        assert target.read_text(encoding="utf-8") == damage
+    form.controls["move_aside"].click()
+    assert not target.exists() and "Moved" in form.status.value or "moved" in form.status.value.lower()
+    assert "Draft your questions" in str(forms.question_form().widget.children[0].value)
+
+
+def test_question_forms_on_an_unusable_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(blocker / "workspace"))
+    for build in (forms.question_form, forms.research_form):
+        form = build()
+        assert "problem" in form.extras and "cannot start" in form.widget.children[0].value
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_question_forms_on_a_read_only_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    import os
+    workspace.mkdir(parents=True, exist_ok=True)
+    questions.add_question("How did you start?", "rapport")
+    before = (workspace / questions.QUESTIONS_FILE).read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK else real_access(p, mode))
     form = forms.question_form()
-    assert "questions.json" in form.extras["table"].value and "damaged" in form.extras["table"].value
-    _ask(form, "How did you start?")
+    assert "problem" in form.extras and "cannot start" in form.widget.children[0].value
+    monkeypatch.setattr(os, "access", real_access)
+    form = forms.question_form()   # the folder looked writable, but every write fails
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "replace", refuse)
+    _ask(form, "What surprised you most when you started?")
     _no_traceback(form)
-    assert "could not be read" in form.status.value
-    assert target.read_text(encoding="utf-8") == "{oops"
+    assert "Not saved" in form.status.value or "Nothing was saved" in form.status.value
+    assert (workspace / questions.QUESTIONS_FILE).read_bytes() == before
 
 
 def test_views(workspace: Path):

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from helpers import content, questions
+from helpers.core import text
+from helpers.core.store import StoreError
 
 CASES = Path(__file__).resolve().parent / "cases"
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +38,7 @@ def test_check_question_cases(case: dict):
     research = [r.strip() for r in case["research"].split("|") if r.strip()]
     problems, advice = questions.check_question(case["text"], case["category"], research=research, saved=[])
     assert sorted(p.code for p in problems) == sorted(_codes(case["problems"]))
-    assert sorted(a.code for a in advice if a.scope == "question") == sorted(_codes(case["advice"]))
+    assert sorted(a.code for a in advice if a.scope == "item") == sorted(_codes(case["advice"]))
     for p in problems:  # each problem names its field and says how to fix it
         assert p.column in ("text", "category") and p.what and p.fix
     for a in advice:
@@ -46,9 +48,22 @@ def test_check_question_cases(case: dict):
 def test_check_question_reads_the_learners_research_by_default():
     questions.add_research("Acme Foods", "Acme merged with Brightwater in 2025")
     _, advice = questions.check_question("How do decisions get made in your team?", "organisation")
-    assert "no_research" in [a.code for a in advice]
+    nudges = [a for a in advice if a.code == "unused_research"]
+    assert [a.scope for a in nudges] == ["set"] and "Acme Foods" in nudges[0].message  # the set, not the question
     _, advice = questions.check_question("How did the Brightwater merger change decisions?", "organisation")
-    assert "no_research" not in [a.code for a in advice]
+    assert "unused_research" not in [a.code for a in advice]
+
+
+def test_the_research_nudge_is_about_the_set_and_the_bank_never_trips_it():
+    questions.add_research("Acme Foods", "Acme merged with Brightwater in 2025")
+    for cat in questions.bank().categories:
+        for text in cat.questions:
+            _, advice = questions.check_question(text, cat.id, saved=[])
+            assert [a.code for a in advice if a.scope == "item"] == [], text
+    questions.add_question("How do decisions get made in your team?", "organisation")
+    assert [a.code for a in questions.set_advice()].count("unused_research") == 1
+    questions.add_question("How did the merger with Brightwater change your week?", "rapport")
+    assert "unused_research" not in [a.code for a in questions.set_advice()]
 
 
 def test_candid_feedback_advice_looks_at_the_whole_set():
@@ -83,7 +98,7 @@ def test_bank_questions_pass_their_own_checks():
     for cat in questions.bank().categories:
         for text in cat.questions:
             problems, advice = questions.check_question(text, cat.id, research=[], saved=[])
-            codes = [p.code for p in problems] + [a.code for a in advice if a.scope == "question"]
+            codes = [p.code for p in problems] + [a.code for a in advice if a.scope == "item"]
             expected = ["placeholder"] if "[" in text else []
             assert codes == expected, text
 
@@ -128,7 +143,7 @@ def test_a_hypothesis_is_a_good_question():
     text = questions.hypothesis("Acme merged with Brightwater in 2025")
     problems, advice = questions.check_question(text, "industry", research=["Acme merged with Brightwater"],
                                                 saved=[])
-    assert problems == [] and [a.code for a in advice if a.scope == "question"] == []
+    assert problems == [] and [a.code for a in advice if a.scope == "item"] == []
 
 
 # ---------------------------------------------------------------------------------------
@@ -136,11 +151,12 @@ def test_a_hypothesis_is_a_good_question():
 # ---------------------------------------------------------------------------------------
 def test_add_question_saves_atomically_and_reads_back(workspace: Path):
     out = questions.add_question("  How did you   get started? ", "rapport")
-    assert out.ok and out.message == "Saved as question 1." and out.problems == []
+    assert out.ok and out.changed and out.message == "Saved as question 1." and out.problems == []
     data = _saved_file(workspace, questions.QUESTIONS_FILE)
     assert data["questions"] == [{"id": 1, "category": "rapport", "text": "How did you get started?"}]
+    assert out.item == data["questions"][0]  # read back from disk
     assert questions.saved_questions() == data["questions"]
-    assert [p.name for p in workspace.iterdir()] == [questions.QUESTIONS_FILE]  # no temp files left
+    assert not [p.name for p in workspace.iterdir() if p.suffix == ".tmp"]  # no temp files left
 
 
 def test_saving_the_same_question_twice_does_not_duplicate(workspace: Path):
@@ -188,12 +204,21 @@ def test_ids_are_stable_and_never_reused(workspace: Path):
     assert questions.delete_question(3).ok
     assert questions.add_question("What surprised you?", "rapport").item["id"] == 4
     assert [q["id"] for q in questions.saved_questions()] == [1, 2, 4]
-    assert _saved_file(workspace, questions.QUESTIONS_FILE)["next_id"] == 5
+    assert _saved_file(workspace, questions.QUESTIONS_FILE)["next_id"] == {"questions": 5}
+
+
+def test_an_older_file_keeps_its_ids(workspace: Path):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / questions.QUESTIONS_FILE).write_text(json.dumps(
+        {"version": 1, "next_id": 9, "questions": [{"id": 4, "category": "rapport", "text": "How did you start?"}]}),
+        "utf-8")
+    assert questions.saved_questions()[0]["id"] == 4
+    assert questions.add_question("What do you enjoy about the work?", "rapport").item["id"] == 9
 
 
 def test_update_question_text_and_category(workspace: Path):
     questions.add_question("Do you like it?", "rapport")
-    out = questions.update_question(1, text="What do you like most about it?")
+    out = questions.update_question(1, "What do you like most about it?")
     assert out.ok and out.message == "Updated question 1."
     out = questions.update_question(1, category="career")
     assert out.ok
@@ -203,26 +228,26 @@ def test_update_question_text_and_category(workspace: Path):
 
 def test_update_with_same_text_is_not_a_duplicate_of_itself(workspace: Path):
     questions.add_question("How did you start?", "rapport")
-    out = questions.update_question(1, text="How did you start?")
-    assert not out.ok and out.problems == [] and "Nothing changed" in out.message
+    out = questions.update_question(1, "How did you start?")
+    assert out.saved and not out.changed and out.problems == [] and "Nothing changed" in out.message
 
 
 def test_update_refuses_a_duplicate_of_another_question(workspace: Path):
     questions.add_question("How did you start?", "rapport")
     questions.add_question("What do you enjoy?", "rapport")
     before = (workspace / questions.QUESTIONS_FILE).read_bytes()
-    out = questions.update_question(2, text="how did you start")
-    assert not out.ok and "already saved as question 1" in out.message
-    out = questions.update_question(2, text="")
+    out = questions.update_question(2, "how did you start")
+    assert not out.ok and out.codes == ["duplicate"]
+    out = questions.update_question(2, "")
     assert not out.ok and out.problems[0].code == "empty"
     assert (workspace / questions.QUESTIONS_FILE).read_bytes() == before
 
 
 def test_update_and_delete_unknown_ids():
-    out = questions.update_question(7, text="What next?")
-    assert not out.ok and out.problems[0].column == "pick" and "no saved question 7" in out.message
+    out = questions.update_question(7, "What next?")
+    assert not out.ok and out.problems[0].column == "pick" and out.codes == ["not_found"]
     out = questions.delete_question(7)
-    assert not out.ok and "no saved question 7" in out.message
+    assert not out.ok and out.codes == ["not_found"]
 
 
 def test_delete_says_what_was_deleted(workspace: Path):
@@ -237,12 +262,14 @@ def test_delete_says_what_was_deleted(workspace: Path):
 def test_damaged_file_is_reported_and_never_overwritten(workspace: Path):
     workspace.mkdir(parents=True, exist_ok=True)
     target = workspace / questions.QUESTIONS_FILE
-    for damaged in ["{not json", '["a list"]', '{"questions": [{"id": "one", "category": "x", "text": "y"}]}']:
+    for damaged, code in [("{not json", "damaged_file"), ('["a list"]', "wrong_shape"),
+                          ('{"questions": [{"id": "one", "category": "x", "text": "y"}]}', "wrong_shape")]:
         target.write_text(damaged, encoding="utf-8")
-        out = questions.add_question("How did you start?", "rapport")
-        assert not out.ok and "questions.json" in out.message and "rename it" in out.message
+        for out in (questions.add_question("How did you start?", "rapport"), questions.update_question(1, "How?"),
+                    questions.delete_question(1)):
+            assert not out.ok and out.codes == [code] and "questions.json" in out.message
         assert target.read_text(encoding="utf-8") == damaged
-        with pytest.raises(ValueError, match="questions.json"):
+        with pytest.raises(StoreError, match="questions.json"):
             questions.saved_questions()
 
 
@@ -259,8 +286,8 @@ def test_next_id_is_repaired_when_missing(workspace: Path):
 def test_research_crud(workspace: Path):
     out = questions.add_research(" Acme Foods ", "Acme merged with Brightwater in 2025.")
     assert out.ok and out.message == "Saved as finding 1."
-    assert out.item["hypothesis"] == ("According to my research, Acme merged with Brightwater in 2025. "
-                                      "Is that what you see?")
+    assert questions.hypothesis(out.item["finding"]) == ("According to my research, Acme merged with Brightwater "
+                                                         "in 2025. Is that what you see?")
     again = questions.add_research("Acme", "acme merged with Brightwater in 2025")
     assert not again.ok and again.problems[0].code == "duplicate"
     questions.add_research("Acme Foods", "Acme is opening a factory in Leeds.")
@@ -306,28 +333,29 @@ def test_contract_keys_for_other_lessons():
 # ---------------------------------------------------------------------------------------
 def test_questions_table_groups_in_bank_order():
     questions.add_question("How is your team organised?", "organisation")
-    questions.add_question("Are you hiring?", "industry")
+    assert questions.add_question("Are you hiring?", "industry").codes == ["job_ask"]  # held back once
+    assert questions.add_question("Are you hiring?", "industry", allow_job_ask=True).ok  # kept on purpose
     questions.add_question("How did you start?", "rapport")
     table = questions.questions_table()
-    assert list(table.columns) == ["#", "Group", "Question", "Advice"]
+    assert list(table.columns) == ["#", "Group", "Question", "Checks", "Advice"]
     assert list(table["#"]) == [3, 2, 1]
     assert list(table["Group"]) == ["Building rapport", "The industry", "How the organisation is structured"]
-    assert table.loc[1, "Advice"] == "yes/no question; asks for a job"
-    assert table.loc[0, "Advice"] == "looks good"
+    assert table.loc[1, "Checks"] == "asks for a job; yes/no question"
+    assert table.loc[0, "Checks"] == "looks good"
 
 
 def test_example_table_is_the_content_files_example():
     table = questions.example_table()
     example = content.load("question_bank")["example"]
     assert list(table["Question"]) == [q["text"] for q in example["questions"]]
-    assert set(table["Advice"]) == {"looks good"}  # the example models good questions
+    assert set(table["Checks"]) == {"looks good"}  # the example models good questions
     research = questions.example_research()
     assert research.loc[0, "Hypothesis to test"].startswith("According to my research, hospitals")
 
 
 def test_set_advice_and_report():
     assert questions.set_report().startswith("You have not saved any questions yet, so here is the EXAMPLE")
-    questions.add_question("Do you like it?", "rapport")
+    questions.add_question("Do you like your job?", "rapport")
     codes = [a.code for a in questions.set_advice()]
     assert codes.count("missing_group") == 3 and "no_candid_feedback" in codes
     report = questions.set_report()
@@ -343,10 +371,13 @@ def test_export_text(workspace: Path):
     questions.add_question("How did you start?", "rapport")
     text = questions.export_text()
     assert text.startswith("Research to questions\n")
-    assert "1. Acme Foods: Acme merged with Brightwater." in text
-    assert "To test: According to my research, Acme merged with Brightwater. Is that what you see?" in text
+    assert "1 | Acme Foods | Acme merged with Brightwater. | According to my research, Acme merged with " \
+           "Brightwater. Is that what you see?" in text
     assert text.index("Building rapport") < text.index("The industry")
-    assert "2. How did you start?" in text and "<10-person" in text  # plain text: the exporter escapes
+    assert "- How did you start?" in text and "<10-person" in text  # plain data: the workbook escapes
+    section = questions.export()
+    assert section.title == "Research to questions" and section.lesson == questions.LESSON
+    assert "<" not in "".join(str(b) for b in section.blocks if not hasattr(b, "items"))
 
 
 def test_research_table_shows_hypotheses():
@@ -365,7 +396,7 @@ def test_shipped_bank_is_valid_and_complete():
     for cat in b.categories:
         assert 5 <= len(cat.questions) <= 8, cat.id
         assert cat.title and cat.why
-    candid = [q for c in b.categories for q in c.questions if questions._has_phrase(q, b.checks["candid_feedback"])]
+    candid = [q for c in b.categories for q in c.questions if text.has_phrase(q, b.checks["candid_feedback"])]
     assert candid, "the bank should include a question asking for candid feedback on competitiveness"
 
 
@@ -389,9 +420,9 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
     ('id = "industry"', 'id = "The Industry"', "lower-case letters"),
     ('title = "The industry"\n', "", "the field 'title' is missing"),
     ("builds_on_research = false", 'builds_on_research = "no"', "true or false"),
-    ("yes_no_openers = [", "yes_no_openers_typo = [", "the list 'yes_no_openers' is missing"),
+    ("yes_no_openers = [", "yes_no_openers_typo = [", "the field 'yes_no_openers' is missing"),
     ('{ category = "rapport", text', '{ category = "chat", text', 'the category "chat" is not the id'),
-    ("\n[example]\n", "\n[examples]\n", "the [example] section is missing"),
+    ("\n[example]\n", "\n[examples]\n", "[example] should be a table"),
 ])
 def test_broken_bank_gives_a_clear_message(content_copy: Path, old: str, new: str, expected: str):
     _edit(content_copy, old, new)
@@ -418,9 +449,40 @@ def test_missing_bank_file(content_copy: Path):
 
 def test_edits_to_the_bank_show_up(content_copy: Path):
     _edit(content_copy, 'title = "The industry"', 'title = "Your field today"')
-    _edit(content_copy, '"are you hiring",', '"are you hiring", "put in a good word",')
-    questions.add_question("Could you put in a good word for me?", "industry")
+    _edit(content_copy, 'off_topic_words = [', 'off_topic_words = ["knitting", ')
+    questions.add_question("How is this field changing?", "industry")
     assert list(questions.questions_table()["Group"]) == ["Your field today"]
-    _, advice = questions.check_question("Would you put in a good word with HR?", "industry", research=[], saved=[])
-    assert "asks_for_job" in [a.code for a in advice]
+    _, advice = questions.check_question("How did knitting shape your work?", "industry", research=[], saved=[])
+    assert "cant_tell" in [a.code for a in advice]
     assert "Your field today" in questions.export_text()
+
+
+# ---------------------------------------------------------------------------------------
+# Job asks are held back once; the learner's own rating is kept with the question
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("ask", ["Would you hire someone like me?", "Could you refer me to the recruiter?",
+                                 "Who should I send my CV to?", "Are there any jobs going in your team?",
+                                 "Could you introduce me to the hiring manager?"])
+def test_a_job_ask_is_held_back_with_a_fix_and_nothing_is_written(workspace: Path, ask: str):
+    out = questions.add_question(ask, "career")
+    assert not out.saved and out.codes == ["job_ask"]
+    assert out.problems[0].field == "text" and "Save anyway" in out.problems[0].fix
+    assert not (workspace / questions.QUESTIONS_FILE).exists()
+    kept = questions.add_question(ask, "career", allow_job_ask=True)
+    assert kept.ok and "asks_for_job" in kept.advice_codes
+
+
+def test_update_to_a_job_ask_is_held_back(workspace: Path):
+    questions.add_question("How did you start?", "rapport")
+    before = (workspace / questions.QUESTIONS_FILE).read_bytes()
+    assert questions.update_question(1, "Could you put in a word for me?").codes == ["job_ask"]
+    assert (workspace / questions.QUESTIONS_FILE).read_bytes() == before
+
+
+def test_the_learners_rating_is_saved_and_checked(workspace: Path):
+    rating = {"open": True, "on_topic": True, "not_a_job_ask": True, "kind": "insights"}
+    out = questions.add_question("What surprised you most when you started?", "rapport", rating=rating)
+    assert out.ok and out.item["rating"] == rating
+    out = questions.add_question("How is the field changing?", "industry", rating={"kind": "gossip"})
+    assert out.codes == ["unknown_kind"]
+    assert len(questions.saved_questions()) == 1
