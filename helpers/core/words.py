@@ -80,6 +80,19 @@ trainee volunteer analysts informatics scheduling booking software hardware clou
 english french german spanish italian dutch polish chinese japanese indian british european american
 african asian welsh scottish irish
 january february
+apple apples orange oranges lemon banana bread butter cake cheese coffee tea milk sugar salt pepper
+rice bean beans egg eggs fish meat chicken fruit vegetable vegetables shell shells boot boots shoe
+shoes target targets gap gaps sun moon star stars sky rain snow wind storm river lake sea ocean
+hill hills mountain forest garden gardens flower flowers leaf tree trees grass stone rock sand gold
+silver iron steel glass wood paper plastic oil gas coal metal cotton wool silk bell bells ring rings
+king queen prince crown castle bridge tower gate gates bank banks wall walls window windows roof
+kitchen bed chair table desk lamp clock phone phones screen key keys lock door road roads street
+bus train plane ship boat bike car cars truck van wheel engine fuel shop shops market markets
+mall hotel cafe bar pub club gym park parks church school farm field fields port station
+dog dogs cat cats horse bird birds fox wolf bear lion tiger eagle bee bees
+bright dark quiet loud fresh clean dirty warm cool wet dry soft hard heavy light sharp smooth
+rough rich poor cheap expensive modern ancient early late quick slow happy sad angry calm
+brave kind gentle wise proud honest fair strange normal regular simple complex basic advanced
 linkedin zoom excel powerpoint python java javascript slack github indeed glassdoor whatsapp youtube
 twitter facebook instagram tiktok teams outlook
 """
