@@ -334,6 +334,11 @@ def learners_log(as_of: dt.date | str | None = None) -> Shown:
     except logmod.LogFileError as exc:
         lg, is_sample = logmod.load(logmod.sample_path(), name="sample_log.csv"), True
         trouble = f"Your log could not be read: {exc} Until it is fixed, "
+    except OSError as exc:  # the workspace folder itself cannot be used (WorkspaceError)
+        lg, is_sample = logmod.load(logmod.sample_path(), name="sample_log.csv"), True
+        problem = getattr(exc, "problem", None)
+        trouble = (f"Your workspace cannot be used: {problem or exc}. Until it is fixed, " if problem is not None
+                   else f"Your workspace cannot be used ({exc}). Until it is fixed, ")
     when = (pd.Timestamp(as_of).date() if as_of is not None
             else SAMPLE_AS_OF if is_sample else dt.date.today())
     if is_sample:

@@ -1,55 +1,60 @@
-"""Forms for the lesson "The practice log": add an interview, and see what the log says.
+"""Forms for the lesson "The practice log": next actions, add an interview, update it as it
+happens, and see what the log says.
 
-The entry form adds one interview to the learner's ``interview_log.csv`` through
-:func:`helpers.log.add_entry` (the same checks as a file: required fields, dates, choices,
-length limits), then shows the entry as read back from the saved file, escaped::
+Every change goes through :mod:`helpers.log` (checked like a row of the file, kept
+atomically, the previous version in ``backups/``) and is shown with ``form.show_result``.
+The confirmation (or the problems) is shown first; the next-actions list, the summaries and
+the charts follow, and each chart is drawn again only when the data it shows changed::
 
     form = forms.log_entry_form()
-    form.controls["date"].value = "2026-12-01"
+    form.controls["date"].value = datetime.date(2026, 12, 1)   # a date picker
     form.controls["contact"].value = "Ana Silva"
     form.controls["organisation"].value = "Northgate Health"
     form.controls["save"].click()
     form.status.value             # 'Saved as row 2 of interview_log.csv ...'
-    form.extras["saved"].value    # the saved row, read back from the file
 
-The log view shows the six summary tables and the charts of the learner's log (or the sample
-until there is one) and is drawn again, from the file, after every save::
+    update = forms.log_update_form()
+    update.controls["pick"].value = 2          # the row, picked by person and date
+    update.controls["status"].value = "held"
+    update.controls["save"].click()
 
-    view = forms.log_view()
-    view.tables.value, view.charts.value
+    actions = forms.next_actions_view()        # what to do next, as of today
+    view = forms.log_view()                    # the summary tables and charts
 """
 from __future__ import annotations
 
 import collections
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts as chartmod
 from .. import log as logmod
-from .. import summaries, workspace
+from .. import nextactions, summaries, workspace
+from ..core import dates
 from ..display import escape, message_html, table_html
-from ._base import Form, build, button, choice, text
+from ._base import FULL, LABEL_STYLE, Form, build, button, choice, guarded, text
 
-__all__ = ["log_entry_form", "log_view"]
+__all__ = ["log_entry_form", "log_update_form", "log_view", "next_actions_view"]
 
 FIX_ABOVE = "Not saved yet: please fix the field(s) marked above. Nothing in your log was changed."
 NOT_SET = "(not set)"
-
-#: Every field of the form: log column -> (label a screen reader reads, placeholder).
+DATE_FIELDS = ["date", "thank_you_sent", "follow_up_on", "followed_up"]
+DATE_LABELS = {"date": "Date of the interview, the planned date, or the day you sent the request",
+               "thank_you_sent": "Thank-you sent on (optional)",
+               "follow_up_on": "Check-in day you agreed, 7-10 days after (optional)",
+               "followed_up": "Day you checked in (optional)"}
 TEXT_FIELDS: dict[str, tuple[str, str]] = {
-    "date": ("Date of the interview or the planned date (YYYY-MM-DD)", "2026-12-01"),
     "contact": ("Their name", "Jordan Reyes"),
     "organisation": ("Organisation", "Northgate Health"),
     "role": ("Their job (optional)", "Practice manager"),
     "sector": ("Field or sector (optional)", "Healthcare"),
     "referred_by": ("Referred by: the name as it is in your log (optional)", "Rosa Delgado"),
     "referrals": ("New names they gave you: 0, 1, 2 ... (optional)", "2"),
-    "thank_you_sent": ("Thank-you sent on (YYYY-MM-DD, optional)", "2026-12-01"),
-    "follow_up_on": ("Check-in date you agreed (YYYY-MM-DD, 7-10 days after; optional)", "2026-12-09"),
-    "followed_up": ("Date you checked in (YYYY-MM-DD, optional)", "2026-12-09"),
 }
 AREA_FIELDS: dict[str, tuple[str, str]] = {
     "feedback": ("Candid feedback on how competitive you are (optional)",
@@ -61,17 +66,23 @@ AREA_FIELDS: dict[str, tuple[str, str]] = {
 ORDER = ["date", "contact", "organisation", "status", "kind", "role", "sector", "channel", "referred_by",
          "referrals", "may_use_name", "contact_details", "thank_you_sent", "follow_up_on", "followed_up",
          "feedback", "insights", "notes"]
+UPDATE_ORDER = ["status", "thank_you_sent", "follow_up_on", "followed_up", "referrals", "may_use_name",
+                "contact_details", "feedback", "insights", "notes"]
 SAVED_COLUMNS = ["date", "contact", "organisation", "status", "kind", "referred_by", "referrals",
                  "thank_you_sent", "follow_up_on", "followed_up"]
 
 #: The most recent views, drawn again after a save (a few: re-running a lesson makes new ones).
-_VIEWS: "collections.deque[LogView]" = collections.deque(maxlen=3)
+_VIEWS: "collections.deque[Any]" = collections.deque(maxlen=6)
 
 
-def _choices() -> dict[str, widgets.Dropdown]:
+def _date_picker(name: str) -> widgets.DatePicker:
+    return widgets.DatePicker(description=DATE_LABELS[name], value=None, style=LABEL_STYLE, layout=FULL)
+
+
+def _choices(with_status_default: str = "held") -> dict[str, widgets.Dropdown]:
     yes_no = [(NOT_SET, ""), ("yes", "yes"), ("no", "no")]
     return {
-        "status": choice("Status", [(s, s) for s in logmod.STATUSES], value="held"),
+        "status": choice("Status", [(s, s) for s in logmod.STATUSES], value=with_status_default),
         "kind": choice("Practice or real", [("real", "real"), ("practice (family, friends, classmates)", "practice")],
                        value="real"),
         "channel": choice("How you talked (optional)", [(NOT_SET, "")] + [(c, c) for c in logmod.CHANNELS],
@@ -81,85 +92,111 @@ def _choices() -> dict[str, widgets.Dropdown]:
     }
 
 
-def _entry(form: Form) -> dict[str, str]:
-    """The form's values as a log entry (text stripped)."""
-    return {name: str(form.controls[name].value or "").strip() for name in ORDER}
+def _control(name: str, dropdowns: dict[str, widgets.Dropdown]) -> widgets.Widget:
+    if name in dropdowns:
+        return dropdowns[name]
+    if name in DATE_FIELDS:
+        return _date_picker(name)
+    if name in AREA_FIELDS:
+        label, hint = AREA_FIELDS[name]
+        return text(label, placeholder=hint, area=True, rows=3)
+    label, hint = TEXT_FIELDS[name]
+    return text(label, placeholder=hint)
 
 
-def _saved_html(lg: logmod.Log, row: int | None) -> str:
+def _value(control: widgets.Widget) -> str:
+    value = control.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value or "").strip()
+
+
+def _entry(form: Form, names: list[str]) -> dict[str, str]:
+    return {name: _value(form.controls[name]) for name in names}
+
+
+def _after_change() -> None:
+    """Draw every open view again (after the confirmation is already shown)."""
+    for view in list(_VIEWS):
+        view.refresh()
+
+
+# ---------------------------------------------------------------------------------------
+# What was saved
+# ---------------------------------------------------------------------------------------
+def _saved_html(raw: pd.DataFrame, item: dict[str, Any] | None) -> str:
     """The saved row read back from the file (field by field), and the last few rows of the log."""
-    raw = lg.raw
     parts = []
-    if row is not None and row in raw.index:
-        cells = raw.loc[row]
-        shown = pd.DataFrame({"field": [c for c in logmod.COLUMNS if c in raw.columns and str(cells[c]).strip()],
-                              "saved value": [cells[c] for c in logmod.COLUMNS
-                                              if c in raw.columns and str(cells[c]).strip()]})
-        parts.append(table_html(shown, f"Row {row} of {workspace.LOG_NAME}, as read back from the file"))
-    last = raw[[c for c in SAVED_COLUMNS if c in raw.columns]].tail(5).reset_index()
+    if item:
+        cells = [(c, item[c]) for c in logmod.COLUMNS if str(item.get(c, "")).strip()]
+        shown = pd.DataFrame({"field": [c for c, _ in cells], "saved value": [v for _, v in cells]})
+        parts.append(table_html(shown, f"Row {item['row']} of {workspace.LOG_NAME}, as read back from the file"))
+    last = raw[[c for c in SAVED_COLUMNS if c in raw.columns]].tail(5).reset_index(drop=True)
+    last.index = range(len(raw) - len(last) + 2, len(raw) + 2)
+    last = last.rename_axis("row").reset_index()
     caption = (f"Your log: the last {len(last)} of {len(raw)} interviews" if len(raw) > len(last)
                else f"Your log ({len(raw)} interview{'s' if len(raw) != 1 else ''})")
     parts.append(table_html(last, caption, empty="Your log has no interviews yet."))
     return "".join(parts)
 
 
-def _show_log(form: Form) -> None:
+def _show_log(box: widgets.HTML, item: dict[str, Any] | None = None) -> None:
     path = workspace.log_path()
-    box = form.extras["saved"]
     if not path.exists():
         box.value = message_html(f"No log yet: your first saved interview starts {workspace.LOG_NAME} in "
                                  f"your workspace. Until then the lesson shows the sample log.", "info")
         return
-    try:
-        lg = logmod.load(path, name=path.name)
-    except logmod.LogFileError as exc:
-        box.value = message_html(f"Your log could not be read: {exc}", "error")
-        return
-    box.value = _saved_html(lg, None)
-
-
-def _beside(problem: logmod.Problem) -> logmod.Problem:
-    """A problem as shown beside its field: a value too long to repeat is left out of the message."""
-    if len(problem.value) > 60:
-        return logmod.Problem(problem.row, problem.column, "", problem.what, problem.fix)
-    return problem
-
-
-def _save(form: Form) -> None:
-    entry = _entry(form)
-    before = logmod.empty().data
-    path = workspace.log_path()
-    if path.exists():
+    frame = logmod.STORE.last.get("frame") if item and logmod.STORE.last else None
+    if frame is None:
         try:
-            before = logmod.load(path, name=path.name).data
-        except logmod.LogFileError:
-            before = None  # add_entry says what is wrong and leaves the file alone
-    result = logmod.add_entry(entry)
-    form.extras["tips"].value = ""
-    if not result.saved:
-        if all(p.column == "entry" for p in result.problems):  # the same interview again
-            form.clear_messages()
-            form.say("Not saved again: " + " ".join(f"this interview {p.what}. {p.fix}." for p in result.problems),
-                     "info")
+            frame = logmod.read_raw(path, name=path.name)[0]
+        except logmod.LogFileError as exc:
+            box.value = message_html(f"Your log could not be read: {exc}", "error")
             return
-        form.show_problems([_beside(p) for p in result.problems], intro=FIX_ABOVE)
+    box.value = _saved_html(frame, item)
+
+
+# ---------------------------------------------------------------------------------------
+# Adding an interview
+# ---------------------------------------------------------------------------------------
+def _save(form: Form, allow_repeat: bool = False) -> None:
+    entry = _entry(form, ORDER)
+    result = logmod.add_entry(entry, allow_repeat=allow_repeat)
+    form.extras["tips"].value = ""
+    form.extras["repeat"].layout.display = "none"
+    if not result.saved:
+        if result.codes == ["same_person"]:
+            form.show_result(result)
+            form.extras["first_row"] = result.item["row"]
+            form.extras["repeat"].layout.display = None
+            return
+        form.show_result(result, saved_text=None)
+        if any(p.field in form.messages for p in result.problems):
+            form.say(FIX_ABOVE, "error")
         return
-    form.clear_messages()
-    saved = logmod.load(result.path, name=result.path.name)  # read back what is on disk
-    contact = saved.raw.loc[result.row, "contact"] if result.row in saved.raw.index else entry["contact"]
-    form.say(f"{result.message()} {contact} is in your log now; the log view is drawn again from the "
-             f"saved file.", "ok")
+    if not result.changed:
+        form.show_result(result)
+        return
+    contact = result.item.get("contact", entry["contact"])
+    form.show_result(result, saved_text=f"{result.message} {contact} is in your log now; the next actions and "
+                                         f"the summaries are drawn again from the saved file.")
+    # The confirmation is out; the rest follows.
+    try:
+        before = logmod.load(workspace.log_path()).data
+    except logmod.LogFileError:
+        before = None
     tips = summaries.entry_tips(entry, before)
     form.extras["tips"].value = "".join(message_html(t, "tip") for t in tips)
-    form.extras["saved"].value = _saved_html(saved, result.row)
-    for view in list(_VIEWS):
-        view.refresh()
+    _show_log(form.extras["saved"], result.item)
+    _after_change()
 
 
 def _clear(form: Form) -> None:
     for name, control in form.controls.items():
         if isinstance(control, (widgets.Text, widgets.Textarea)):
             control.value = ""
+        elif isinstance(control, widgets.DatePicker):
+            control.value = None
     defaults = {"status": "held", "kind": "real", "channel": "", "may_use_name": "", "contact_details": ""}
     for name, value in defaults.items():
         form.controls[name].value = value
@@ -168,38 +205,229 @@ def _clear(form: Form) -> None:
     form.say("The form is empty again. Nothing in your log was changed.", "info")
 
 
-def log_entry_form() -> Form:
-    """A form that adds one interview to your log, checked first, and shows it back from the file."""
+def _build_entry_form() -> Form:
     dropdowns = _choices()
-    fields = []
-    for name in ORDER:
-        if name in dropdowns:
-            fields.append((name, dropdowns[name]))
-        elif name in AREA_FIELDS:
-            label, hint = AREA_FIELDS[name]
-            fields.append((name, text(label, placeholder=hint, area=True, rows=3)))
-        else:
-            label, hint = TEXT_FIELDS[name]
-            fields.append((name, text(label, placeholder=hint)))
+    fields = [(name, _control(name, dropdowns)) for name in ORDER]
     tips, saved = widgets.HTML(""), widgets.HTML("")
+    again = button("Add it as another interview anyway", style="", tooltip="You really met this person twice")
+    go_update = button("Update that row instead", style="info", tooltip="Open the row in the update form below")
+    repeat = widgets.HBox([go_update, again], layout=widgets.Layout(display="none"))
     form = build(fields, [("save", button("Add to my log")), ("clear", button("Clear the form", style=""))],
                  title="Add an interview to your log",
-                 intro="Date, name, organisation and status are required; the rest can wait until after the "
-                       "interview. Saving the same interview twice does not add it twice.",
-                 after=[tips, saved])
-    form.extras.update(tips=tips, saved=saved)
+                 intro="Date, name, organisation and status are required; the rest can wait: update the "
+                       "interview below as it happens. Saving the same interview twice does not add it twice.",
+                 after=[repeat, tips, saved])
+    form.controls.update(add_anyway=again, update_instead=go_update)
+    form.extras.update(tips=tips, saved=saved, repeat=repeat)
     form.on_click("save", _save)
+    form.on_click("add_anyway", lambda f: _save(f, allow_repeat=True))
+    form.on_click("update_instead", _update_instead)
     form.on_click("clear", _clear)
-    _show_log(form)
+    _show_log(saved)
     return form
+
+
+def _update_instead(form: Form) -> None:
+    row = form.extras.get("first_row")
+    for view in list(_VIEWS):
+        if isinstance(view, UpdateHandle):
+            view.refresh()
+            view.pick(row)
+    form.say(f"Row {row} is open in “Update an interview” below: change what has happened there.", "info")
+
+
+def log_entry_form() -> Form:
+    """A form that adds one interview to your log, checked first, and shows it back from the file."""
+    return guarded(logmod.STORES, _build_entry_form)
+
+
+# ---------------------------------------------------------------------------------------
+# Updating an interview
+# ---------------------------------------------------------------------------------------
+@dataclass(eq=False)
+class UpdateHandle:
+    """Keeps the update form's list of interviews in step with the file."""
+
+    form: Form
+
+    def refresh(self) -> None:
+        _fill_picks(self.form)
+
+    def pick(self, row: int | None) -> None:
+        options = [v for _, v in self.form.controls["pick"].options]
+        if row in options:
+            self.form.controls["pick"].value = row
+
+
+def _options(raw: pd.DataFrame) -> list[tuple[str, int]]:
+    return [(f"{r.get('contact', '')} · {r.get('date', '')} · {r.get('status', '')} (row {row})", int(row))
+            for row, r in zip(raw.index, raw.to_dict("records"))]
+
+
+def _fill_picks(form: Form) -> None:
+    path = workspace.log_path()
+    raw = pd.DataFrame()
+    if path.exists():
+        try:
+            raw = logmod.read_raw(path, name=path.name)[0]
+        except logmod.LogFileError:
+            raw = pd.DataFrame()
+    form.extras["raw"] = raw
+    options = _options(raw) if len(raw) else []
+    pick = form.controls["pick"]
+    keep = pick.value
+    form.extras["loading"] = True
+    pick.options = [("(no interviews in your log yet)", 0)] if not options else options
+    pick.value = keep if keep in [v for _, v in pick.options] else pick.options[-1][1]
+    form.extras["loading"] = False
+    _load_row(form)
+
+
+def _load_row(form: Form) -> None:
+    raw: pd.DataFrame = form.extras.get("raw", pd.DataFrame())
+    row = form.controls["pick"].value
+    if not len(raw) or row not in raw.index:
+        form.extras["picked"] = None
+        return
+    cells = raw.loc[row]
+    form.extras["picked"] = {"contact": str(cells.get("contact", "")), "date": str(cells.get("date", ""))}
+    for name in UPDATE_ORDER:
+        control, value = form.controls[name], str(cells.get(name, "")).strip()
+        if isinstance(control, widgets.DatePicker):
+            day = dates.parse(value, required=False)[0] if value else None
+            control.value = day
+        elif isinstance(control, widgets.Dropdown):
+            allowed = [v for _, v in control.options]
+            control.value = value.lower() if value.lower() in allowed else control.value
+        else:
+            control.value = value
+    status = form.controls["status"].value
+    form.extras["moves"].value = message_html(
+        f"Now {status}; it can move to: {', '.join(logmod.move_along(status)) or 'nothing further (held is the last step)'}.",
+        "info")
+
+
+def _save_update(form: Form) -> None:
+    row = form.controls["pick"].value
+    picked = form.extras.get("picked")
+    if not picked:
+        form.say("Pick an interview first: your log has none yet. Add one with the form above.", "error")
+        return
+    changes = _entry(form, UPDATE_ORDER)
+    result = logmod.update_entry(row, changes, expect=picked)
+    if result.saved and result.changed:
+        form.show_result(result)
+        _after_change()  # the next actions, summaries and charts follow the confirmation
+        return
+    form.show_result(result)
+    if result.codes == ["changed_meanwhile"]:
+        _fill_picks(form)
+
+
+def _undo(form: Form) -> None:
+    result = logmod.undo()
+    form.show_result(result)
+    if result.changed:
+        _after_change()
+
+
+def _build_update_form() -> Form:
+    dropdowns = _choices("requested")
+    pick = widgets.Dropdown(options=[("(no interviews in your log yet)", 0)], value=0,
+                            description="Interview (person · date · status)", style=LABEL_STYLE, layout=FULL)
+    fields = [("pick", pick)] + [(name, _control(name, dropdowns)) for name in UPDATE_ORDER]
+    moves = widgets.HTML("")
+    form = build(fields, [("save", button("Save the changes")),
+                          ("undo", button("Undo the last change", style="warning",
+                                          tooltip="Put back the log as it was before the last change"))],
+                 title="Update an interview",
+                 intro="Pick the interview by person and date, then record what happened: the status as it "
+                       "moves along (requested, scheduled, held, or cancelled), the thank-you, the check-in "
+                       "day you agreed and the day you checked in, the names you were given, feedback and "
+                       "insights. Each change is checked like a new row; the previous version is kept.",
+                 after=[moves])
+    form.extras.update(moves=moves, loading=False)
+    pick.observe(lambda change: None if form.extras.get("loading") else _load_row(form), names="value")
+    form.on_click("save", _save_update)
+    form.on_click("undo", _undo)
+    _fill_picks(form)
+    _VIEWS.append(UpdateHandle(form))
+    return form
+
+
+def log_update_form() -> Form:
+    """A form that moves one interview along and records what happened, undoable."""
+    return guarded(logmod.STORES, _build_update_form)
+
+
+# ---------------------------------------------------------------------------------------
+# Next actions
+# ---------------------------------------------------------------------------------------
+@dataclass(eq=False)
+class NextActionsView:
+    """The next-actions list of the learner's log (or the sample), drawn from the saved file."""
+
+    widget: widgets.VBox
+    body: widgets.HTML
+    as_of: dt.date | None = None
+    actions: list[nextactions.Action] = field(default_factory=list)
+
+    def refresh(self) -> None:
+        shown = summaries.learners_log(self.as_of)
+        today = shown.as_of
+        self.actions = nextactions.next_actions(shown.data, today)
+        intro = (f"As of {summaries.plain_date(today)}, in the sample log (yours starts when you add an interview):"
+                 if shown.is_sample else f"As of {summaries.plain_date(today)}, in your log:")
+        if not self.actions:
+            self.body.value = message_html(f"{intro} nothing is due. Well done.", "ok")
+            return
+        items = "".join(
+            f"<li><strong>{escape(nextactions.LABELS[a.kind])}: {escape(a.person)}</strong> "
+            f"({escape(a.when(today))}). {escape(a.what)} "
+            f"<a href='{escape(a.link)}' target='_blank'>Where: {escape(a.where)}</a>.</li>" for a in self.actions)
+        self.body.value = f"<p style='margin:0.2em 0'>{escape(intro)}</p><ol class='iiw-next'>{items}</ol>"
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def next_actions_view(as_of: dt.date | str | None = None) -> NextActionsView:
+    """What to do next as of today (the sample's own date for the sample), drawn again after
+    every change in the forms."""
+    when = pd.Timestamp(as_of).date() if as_of is not None else None
+    body = widgets.HTML("")
+    box = widgets.VBox([widgets.HTML(f"<h3 style='margin:0.3em 0'>{escape('Next actions')}</h3>"), body],
+                       layout=widgets.Layout(width="100%", max_width="900px"))
+    view = NextActionsView(box, body, as_of=when)
+    view.refresh()
+    _VIEWS.append(view)
+    return view
 
 
 # ---------------------------------------------------------------------------------------
 # The view: tables and charts of the learner's log (or the sample), drawn from the file
 # ---------------------------------------------------------------------------------------
+_CHART_COLUMNS = {
+    "weekly_activity": ["date", "status", "kind"],
+    "interview_path": ["status", "kind", "thank_you_sent", "referrals"],
+    "referral_tree": ["contact", "referred_by", "status", "date", "organisation"],
+    "sector_coverage": ["contact", "sector", "status", "kind"],
+}
+
+
+def _fingerprint(data: pd.DataFrame, columns: list[str]) -> str:
+    hashed = pd.util.hash_pandas_object(data[columns].astype(str), index=False).to_numpy()
+    return hashlib.sha1(hashed.tobytes()).hexdigest()
+
+
 @dataclass(eq=False)
 class LogView:
-    """The six summary tables and the charts of the learner's log, drawn from the saved file."""
+    """The six summary tables and the charts of the learner's log, drawn from the saved file.
+
+    Each chart is drawn again only when the columns it shows changed.
+    """
 
     widget: widgets.VBox
     note: widgets.HTML
@@ -208,18 +436,30 @@ class LogView:
     as_of: dt.date | None = None
     with_charts: bool = True
     shown: summaries.Shown | None = field(default=None, repr=False)
+    drawn: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    redrawn: list[str] = field(default_factory=list, repr=False)
 
     def refresh(self) -> None:
-        """Read the log again and draw everything from it."""
+        """Read the log again and draw what changed."""
         shown = summaries.learners_log(self.as_of)
         self.shown = shown
         self.note.value = message_html(shown.note, "info")
         self.tables.value = "".join(s.html() for s in summaries.sections(shown.data, shown.as_of,
                                                                          limit=summaries.HTML_ROWS))
-        if self.with_charts:
-            self.charts.value = "".join(c.html() for c in chartmod.all_charts(shown.data))
-        else:
+        self.redrawn = []
+        if not self.with_charts:
             self.charts.value = ""
+            return
+        parts = []
+        for name, columns in _CHART_COLUMNS.items():
+            key = _fingerprint(shown.data, columns)
+            if self.drawn.get(name, ("", ""))[0] != key:
+                self.drawn[name] = (key, getattr(chartmod, name)(shown.data).html())
+                self.redrawn.append(name)
+            parts.append(self.drawn[name][1])
+        html = "".join(parts)
+        if html != self.charts.value:
+            self.charts.value = html
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -231,7 +471,7 @@ def log_view(as_of: dt.date | str | None = None, charts: bool = True) -> LogView
     """The summary tables (and charts) of your log, or the sample until you have one.
 
     ``as_of`` fixes "today" for due and overdue check-ins (default: today for your log, the
-    sample's own date for the sample). It is drawn again after every save in the entry form.
+    sample's own date for the sample). It is drawn again after every change in the forms.
     """
     when = pd.Timestamp(as_of).date() if as_of is not None else None
     note, tables, pictures = widgets.HTML(""), widgets.HTML(""), widgets.HTML("")
@@ -244,3 +484,4 @@ def log_view(as_of: dt.date | str | None = None, charts: bool = True) -> LogView
     view.refresh()
     _VIEWS.append(view)
     return view
+
