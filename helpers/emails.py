@@ -294,8 +294,10 @@ def check_fields(kind: str, fields: Mapping[str, Any], rules: Mapping[str, Any] 
         found = text.check(name, values[name], label=label, limit=spec.limit, required=spec.required,
                            example=spec.hint.removeprefix("for example "))
         for p in found:  # "is empty" beside the field says enough; the fix names the field
-            problems.append(Problem(p.field, p.value, "is empty", f"Fill in {label.lower()}, "
-                                    f"{spec.hint}" if spec.hint else f"Fill in {label.lower()}", "empty")
+            what = label.lower() if label.lower().startswith(("your", "their", "the ", "one ", "a ", "what", "who",
+                                                              "any", "how")) else "the " + label.lower()
+            problems.append(Problem(p.field, p.value, "is empty", f"Fill in {what}, "
+                                    f"{spec.hint}" if spec.hint else f"Fill in {what}", "empty")
                             if p.code == "empty" else p)
         if found or not values[name]:
             continue
@@ -493,12 +495,11 @@ def save_draft(kind: str, fields: Mapping[str, Any], today: dt.date | None = Non
     def change(data: dict) -> Result:
         old = next((d for d in data["drafts"] if d["kind"] == kind), None)
         if old is not None and {k: old.get(k) for k in record} == record:
-            return Result.unchanged(dict(old), "Already saved: nothing changed, so nothing new was written. "
-                                               "Your e-mail is below.", advice=advice)
+            return Result.unchanged(dict(old), "Already saved: nothing changed, so nothing new was written.",
+                                    advice=advice)
         new = {**record, "saved_on": (today or dt.date.today()).isoformat()}
         data["drafts"] = [d for d in data["drafts"] if d["kind"] != kind] + [new]
-        return Result.done(dict(new), f"Saved in your workspace ({STORE.filename}). Your e-mail is below, "
-                                      "ready to copy.", advice=advice)
+        return Result.done(dict(new), f"Saved in your workspace ({STORE.filename}).", advice=advice)
 
     result = STORE.transact(change)
     if result.saved:
@@ -511,7 +512,7 @@ def saved_drafts() -> dict[str, dict[str, Any]]:
     the form says so and offers to move it aside). Each has fields, subject, body, saved_on."""
     try:
         return {d["kind"]: d for d in STORE.records("drafts") if d["kind"] in KINDS}
-    except StoreError:
+    except (StoreError, OSError):  # OSError: a workspace that cannot be created
         return {}
 
 
@@ -534,3 +535,8 @@ def export_text() -> str:
     """The saved drafts as plain text, or "" when none are saved."""
     section = export()
     return ex.as_text([section]) if section else ""
+
+
+def saved_text() -> str:
+    """The saved drafts as plain text, or a sentence saying there are none yet (for printing)."""
+    return export_text() or "You have not saved an e-mail draft yet."

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from . import content, followup
+from . import content, followup, holidays_calendar
 from .core import Advice, Problem, Result
 from .core import dates, export as ex, text
 from .core.schema import Entries, Table, Text, TextList
@@ -270,7 +270,7 @@ def save_ask(targets: str | Iterable[str], field_or_role: str, interviewee_name:
     result = STORE.put("ask", record, noun="referral script")
     if result.ok:
         result.message = ("Already saved: nothing changed, so nothing new was written." if not result.changed
-                          else f"Saved in your workspace ({STORE.filename}). Your script is below.")
+                          else f"Saved in your workspace ({STORE.filename}).")
     return result
 
 
@@ -279,7 +279,7 @@ def saved_ask() -> dict[str, Any] | None:
     None (also when the file is damaged: the form says so and offers to move it aside)."""
     try:
         return STORE.get("ask", ASK_KEY)
-    except StoreError:
+    except (StoreError, OSError):  # OSError: a workspace that cannot be created
         return None
 
 
@@ -377,7 +377,7 @@ def saved_plans() -> list[dict[str, Any]]:
     file is damaged: the form says so and offers to move it aside)."""
     try:
         plans = STORE.records("plans")
-    except StoreError:
+    except (StoreError, OSError):  # OSError: a workspace that cannot be created
         return []
     return sorted(plans, key=lambda p: (p["checkin_date"], text.fold(p["contact"])))
 
@@ -430,3 +430,42 @@ def export_text() -> str:
     """The saved script and plans as plain text ("" when none)."""
     section = export()
     return ex.as_text([section]) if section else ""
+
+
+def saved_text() -> str:
+    """The saved script and plans as plain text, or a sentence saying there are none yet."""
+    return export_text() or "You have not saved a referral script or a check-in plan yet."
+
+
+def checkin_text(interview: Any, interviewee: Any = "", promised: Any = "", agreed: Any = "", *,
+                 country: str | None = None) -> str:
+    """The proposed check-in days after ``interview`` (typed or a date), the days left out as
+    public holidays, the sentence to say, and advice on an ``agreed`` day if given (nothing is saved).
+
+    >>> print(checkin_text("2026-12-16", "", "Dr Haddad", country="US").splitlines()[3])
+    (Left out: Friday 25 December, Christmas Day.)
+    """
+    day, problem = dates.parse(interview, field="interview_date")
+    if problem or day is None:
+        return str(problem)
+    code = followup.resolve_country(country)
+    proposed = followup.checkin_dates(day, country=code)
+    lines = [f"Interview on {dates.day_label(day, year=True)}. Working days 7-10 days later "
+             f"({holidays_calendar.country_name(code)}):"]
+    lines += [f"- {dates.day_label(d)}" for d in proposed]
+    lines += [f"(Left out: {dates.day_label(d)}, {name}.)" for d, name in
+              followup.skipped_holidays(day, country=code).items()]
+    try:
+        lines += ["", "What to say: " + followup.checkin_sentence(text.clean(interviewee), proposed[0],
+                                                                 text.clean(promised))]
+    except content.ContentError as exc:
+        lines += ["", str(exc)]
+    if text.clean(agreed):
+        other, p = dates.parse(agreed, field="agreed")
+        if other is None:
+            lines += ["", str(p)]
+        else:
+            tips = followup.window_advice(day, other, country=code)
+            lines += ["", f"If you agreed {dates.day_label(other)} instead:"]
+            lines += [f"- {t}" for t in tips] or ["- that works: a working day 7-10 days after."]
+    return "\n".join(lines)

@@ -32,8 +32,8 @@ STORES = (STORE,)
 def _get(name: str, default: str) -> str:
     try:
         record = STORE.get("settings", name)
-    except StoreError:
-        return default  # the settings form shows the damaged file; the lessons run on the default
+    except (StoreError, OSError):  # OSError covers a workspace that cannot be created (WorkspaceError)
+        return default  # the settings form shows what is wrong; the lessons run on the default
     return record["value"] if record else default
 
 

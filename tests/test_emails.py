@@ -567,3 +567,13 @@ def test_job_phrases_are_editable(content_copy):
     _edit(content_copy, '"work for you",', '"work for you", "shadow you for a week",')
     _, problems = emails.compose_request({**REQUEST, "learn": "whether I could shadow you for a week"})
     assert [(p.field, p.code) for p in problems] == [("learn", "job_ask")]
+
+
+def test_the_lesson_quotes_the_example_request_length():
+    import nbformat
+
+    lesson = Path(__file__).resolve().parent.parent / "notebooks" / "03-asking-and-thanking.ipynb"
+    text = "\n".join(c.source for c in nbformat.read(lesson, as_version=4).cells)
+    said = re.search(r"The whole message is (\d+) words", text)
+    email, _ = emails.compose_request(emails.example_fields("request"))
+    assert said and int(said.group(1)) == email.words

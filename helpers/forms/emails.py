@@ -129,7 +129,8 @@ def _prefill(form: Form, kind: str) -> None:
 def _write(form: Form, kind: str, today: dt.date | None) -> None:
     fields = form.values()
     result = logic.save_draft(kind, fields, today=today)
-    form.show_result(result)
+    form.show_result(result, saved_text=(result.message + " Your e-mail is below, ready to copy.")
+                     if result.saved else None)
     if not result.saved:
         email, _ = logic.draft(kind, fields)
         form.extras["failed"].value = _failed_html(email) if email is not None and result.problems and all(

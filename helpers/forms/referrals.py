@@ -82,28 +82,8 @@ def referral_example(**changes: Any) -> widgets.HTML:
 
 def checkin_example(interview: str, interviewee: str = "", promised: str = "", agreed: str = "") -> widgets.HTML:
     """The proposed check-in days after ``interview`` (in the workspace's country), the sentence
-    to say, and advice on an ``agreed`` day if given. Nothing is saved."""
-    day, problem = dates.parse(interview)
-    if problem or day is None:
-        return widgets.HTML(message_html(str(problem), "error"))
-    code = settings.country()
-    proposed = followup.checkin_dates(day, country=code)
-    skipped = followup.skipped_holidays(day, country=code)
-    lines = [f"Interview on {dates.day_label(day, year=True)}. Working days 7-10 days later "
-             f"({holidays_calendar.country_name(code)}):"]
-    lines += [f"- {dates.day_label(d)}" for d in proposed]
-    lines += [f"(Left out: {dates.day_label(d)}, {name}.)" for d, name in skipped.items()]
-    try:
-        lines += ["", "What to say: " + followup.checkin_sentence(interviewee, proposed[0], promised)]
-    except content.ContentError as exc:
-        lines += ["", str(exc)]
-    if agreed:
-        other, p = dates.parse(agreed)
-        if other is not None:
-            tips = followup.window_advice(day, other, country=code)
-            lines += ["", f"If you agreed {dates.day_label(other)} instead:"]
-            lines += [f"- {t}" for t in tips] or ["- that works: a working day 7-10 days after."]
-    return widgets.HTML(message_html("\n".join(lines), "info"))
+    to say, and advice on an ``agreed`` day if given (:func:`helpers.referrals.checkin_text`). Nothing is saved."""
+    return widgets.HTML(message_html(logic.checkin_text(interview, interviewee, promised, agreed), "info"))
 
 
 # ---------------------------------------------------------------------------------------
