@@ -92,6 +92,9 @@ def unavailable() -> str | None:
     for tool in ("useradd", "userdel", "usermod", "groupadd", "groupdel", "gpasswd", "chpasswd", "git"):
         if shutil.which(tool) is None:
             return f"'{tool}' was not found on PATH"
+    if not Path("/etc/pam.d/login").exists():
+        return ("/etc/pam.d/login was not found: the hub checks passwords with the system's "
+                "'login' PAM service (Debian/Ubuntu: `apt-get install -y login`)")
     if not env_ready():
         if not SYSTEM_PYTHON.exists():
             return f"{SYSTEM_PYTHON} was not found (the learners' environment is built from it)"

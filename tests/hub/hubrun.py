@@ -206,11 +206,30 @@ class Site:
     # -- the lessons repository ------------------------------------------------------------
     def publish_lessons(self) -> None:
         """Copy the working tree (committed and new files, not ignored ones) into a fresh
-        repository and make a bare clone of it for the learners to pull from."""
+        repository and make a bare clone of it for the learners to pull from.
+
+        ``HUB_TEST_LESSONS=REV`` (for working on the hub while others edit the lessons in the
+        same checkout) publishes the lessons as committed in git revision REV instead, with
+        ``deploy/`` still from the working tree: the hub under test is always the one on disk.
+        """
         self.source.mkdir(mode=0o755)
-        listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
-                                 "--exclude-standard"], capture_output=True)
-        if listed.returncode == 0:
+        revision = os.environ.get("HUB_TEST_LESSONS", "").strip()
+        if revision:
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision],
+                                     capture_output=True)
+            if archive.returncode != 0:
+                raise RuntimeError(f"HUB_TEST_LESSONS={revision}: {archive.stderr.decode().strip()}")
+            subprocess.run(["tar", "-x", "-C", str(self.source)], input=archive.stdout, check=True)
+            shutil.rmtree(self.source / "deploy", ignore_errors=True)
+            shutil.copytree(ROOT / "deploy", self.source / "deploy",
+                            ignore=shutil.ignore_patterns("__pycache__"))
+            listed = None
+        else:
+            listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
+                                     "--exclude-standard"], capture_output=True)
+        if listed is None:
+            pass
+        elif listed.returncode == 0:
             for rel in filter(None, listed.stdout.decode().split("\0")):
                 src = ROOT / rel
                 if src.is_file():

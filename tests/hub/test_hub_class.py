@@ -30,11 +30,15 @@ import requests
 
 from hub import hubrun
 
-ROOT = hubrun.ROOT
 LESSON = "notebooks/02-research-to-questions.ipynb"   # the lesson the link opens
 # Every learner runs every lesson (Run All, as on a fresh workspace), all at the same time:
 # nothing in them may assume a single user.
-LESSONS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+# (Read from the lessons as published to the class, ``site.source``: the working tree, or the
+# revision HUB_TEST_LESSONS names.)
+
+
+def lessons(site: hubrun.Site) -> list[str]:
+    return sorted(str(p.relative_to(site.source)) for p in (site.source / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 SUMMARY = "notebooks/instructor/01-class-summary.ipynb"  # what the instructor runs on the logs
 FOLDER = hubrun.LESSONS_FOLDER
 WORK = hubrun.WORK_FOLDER
@@ -107,8 +111,8 @@ print(json.dumps({{"question_ok": q.ok, "question_message": q.message,
 
 def _run_lessons(hub: hubrun.Hub, learner: Learner) -> None:
     """Run every code cell of every lesson in a kernel of the learner's own, as Run All would."""
-    for lesson in LESSONS:
-        notebook = json.loads((ROOT / lesson).read_text(encoding="utf-8"))
+    for lesson in lessons(hub.site):
+        notebook = json.loads((hub.site.source / lesson).read_text(encoding="utf-8"))
         kernel = hubrun.Kernel(hub, learner.name, learner.token, f"{FOLDER}/{lesson}")
         try:
             for i, source in enumerate(hubrun.code_cells(notebook)):
@@ -192,7 +196,7 @@ def test_each_learner_pulls_the_lessons_and_runs_them(classroom: Classroom):
         assert listing.status_code == 200
         names = {item["name"] for item in listing.json()["content"]}
         assert Path(LESSON).name in names, f"{person.name} did not get the lessons"
-    assert LESSONS and LESSON in LESSONS
+    assert LESSON in lessons(classroom.site)
     for person in classroom.learners:
         assert person.lesson_errors == [], f"{person.name}: lessons failed in their kernels"
 
@@ -345,7 +349,7 @@ def test_updating_the_lessons_never_touches_a_learners_work(classroom: Classroom
     before = fingerprint()
     # The learner's copy of a lesson changes (JupyterLab saves it after they run it) ...
     path = f"{FOLDER}/{LESSON}"
-    edited = json.loads((ROOT / LESSON).read_text(encoding="utf-8"))
+    edited = json.loads((site.source / LESSON).read_text(encoding="utf-8"))
     edited["cells"].append({"cell_type": "markdown", "id": "learner-note", "metadata": {},
                             "source": "My own note on this lesson."})
     put = requests.put(f"{hub.url}/user/{person.name}/api/contents/{path}", timeout=30,
@@ -354,7 +358,7 @@ def test_updating_the_lessons_never_touches_a_learners_work(classroom: Classroom
     assert put.status_code == 200, put.text
     # ... and the instructor publishes an update to the content.
     bank = "data/content/question_bank.toml"
-    updated = (ROOT / bank).read_text(encoding="utf-8") + "\n# Updated for the spring class.\n"
+    updated = (site.source / bank).read_text(encoding="utf-8") + "\n# Updated for the spring class.\n"
     site.publish_update(bank, updated, "Spring update")
 
     pull = hubrun.gitpull(person.session, hub, person.name, LESSON)
@@ -484,7 +488,7 @@ def test_the_instructor_collects_the_hand_ins_and_the_class_summary_runs(classro
     assert {(f.stat().st_uid, stat.S_IMODE(f.stat().st_mode)) for f in folder.iterdir()} == {(account.pw_uid, 0o600)}
 
     # The class summary runs on the folder, in the instructor's kernel, as the notebook does.
-    summary = json.loads((ROOT / SUMMARY).read_text(encoding="utf-8"))
+    summary = json.loads((classroom.site.source / SUMMARY).read_text(encoding="utf-8"))
     # (The hub sets CLASS_LOGS_DIR for instructors: the notebook reads the collected folder.)
     for i, source in enumerate(hubrun.code_cells(summary)):
         teacher.kernel.execute(source).check(f"{SUMMARY} cell {i}")
