@@ -405,16 +405,29 @@ def notes_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["lesson", "timing", "watch for", "discussion prompt", "good answers contain"])
 
 
-def show_notes() -> None:
+def notes_html(each: bool = False) -> str:
+    """The notes as HTML: one table, or (``each=True``) a heading and the note for every lesson."""
+    from .display import escape, message_html, table_html
+
+    _, problems = _load_notes()
+    head = message_html("Some instructor notes could not be read: " + " ".join(problems), "error") if problems else ""
+    if not each:
+        return head + table_html(notes_table(), empty="No instructor notes could be read.")
+    parts = []
+    for n in notes():
+        answers = "".join(f"<li>{escape(a)}</li>" for a in n.good_answers)
+        parts.append(f"<h3>{escape(n.title)}</h3><p><strong>Timing:</strong> {escape(n.timing)}</p>"
+                     f"<p><strong>Watch for:</strong> {escape(n.misconception)}</p>"
+                     f"<p><strong>Discussion prompt:</strong> {escape(n.prompt)}</p>"
+                     f"<p><strong>Good answers contain:</strong></p><ul>{answers}</ul>")
+    return head + ("".join(parts) or "<p>No instructor notes could be read.</p>")
+
+
+def show_notes(each: bool = False) -> None:
     """Show the instructor notes in a notebook; a mistake in the file shows its message as well."""
     from IPython.display import HTML, display as ipy_display
 
-    from .display import message_html, table_html
-
-    _, problems = _load_notes()
-    if problems:
-        ipy_display(HTML(message_html("Some instructor notes could not be read: " + " ".join(problems), "error")))
-    ipy_display(HTML(table_html(notes_table(), empty="No instructor notes could be read.")))
+    ipy_display(HTML(notes_html(each)))
 
 
 def plans() -> list[Plan]:
