@@ -21,11 +21,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from . import content, workspace
-from .log import Problem
+from . import content
+from .core import Problem, Result
+from .core import export as _export
+from .core.store import Collection, JsonCodec, Store, StoreError
 
 CONTENT = "quiz"
 ANSWERS_FILE = "quiz.json"
+LESSON = "01-why-informational-interviews.ipynb"
 LETTERS = "ABCDEFGH"
 MIN_CHOICES, MAX_CHOICES = 2, 6
 NOTE_LIMIT = 1000          # longest reflection note a learner can save (characters)
@@ -332,70 +335,70 @@ def grade(question_id: str, choice: str | None) -> Grade:
     """
     question = find(question_id)
     if question is None:
-        return Grade(None, None, [Problem(None, str(question_id), str(question_id), "is not a question in quiz.toml",
-                                          "Use one of the ids that questions_text() lists")])
+        return Grade(None, None, [Problem(str(question_id), str(question_id), "is not a question in quiz.toml",
+                                          "Use one of the ids that questions_text() lists", "unknown_question")])
     if choice is None or not str(choice).strip():
-        return Grade(question, None, [Problem(None, question.id, "", "No answer chosen yet",
-                                              "Choose one of the answers, then check again")])
+        return Grade(question, None, [Problem(question.id, "", "No answer chosen yet",
+                                              "Choose one of the answers, then check again", "no_answer")])
     chosen = question.choice(str(choice))
     if chosen is None:
         letters = ", ".join(c.letter for c in question.choices)
-        return Grade(question, None, [Problem(None, question.id, str(choice)[:20], "is not one of the choices",
-                                              f"Answer with one of the letters {letters}")])
+        return Grade(question, None, [Problem(question.id, str(choice)[:20], "is not one of the choices",
+                                              f"Answer with one of the letters {letters}", "unknown_choice")])
     return Grade(question, chosen)
 
 
 # ---------------------------------------------------------------------------------------
 # Saving (quiz.json in the workspace)
 # ---------------------------------------------------------------------------------------
-@dataclass
-class SaveResult:
-    """What a save did: which entries changed, which were already saved, what was wrong."""
+class _ById(JsonCodec):
+    """quiz.json keeps answers and notes as tables keyed by id (``{"answers": {id: {...}}}``);
+    the Store sees them as lists of records with an ``id``. The file's shape is unchanged."""
 
-    saved: list[str] = field(default_factory=list)       # ids written (new or changed)
-    unchanged: list[str] = field(default_factory=list)   # ids already saved exactly so
-    problems: list[Problem] = field(default_factory=list)
+    PARTS = ("answers", "reflections")
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+    def decode(self, data: bytes) -> Any:
+        decoded = super().decode(data)
+        if isinstance(decoded, dict):
+            decoded = dict(decoded)
+            for part in self.PARTS:
+                value = decoded.get(part, {})
+                if isinstance(value, dict):
+                    decoded[part] = [{**entry, "id": key} if isinstance(entry, dict) else entry
+                                     for key, entry in value.items()]
+        return decoded
 
-    def message(self) -> str:
-        parts = []
-        if self.saved:
-            parts.append(f"Saved {len(self.saved)} in {ANSWERS_FILE}.")
-        if self.unchanged:
-            parts.append(f"{len(self.unchanged)} already saved as they are.")
-        if self.problems:
-            parts.append(" ".join(str(p) for p in self.problems))
-        return " ".join(parts) or "Nothing to save."
+    def encode(self, data: Any) -> bytes:
+        out = dict(data)
+        for part in self.PARTS:
+            out[part] = {r["id"]: {k: v for k, v in r.items() if k != "id"} for r in data.get(part, [])}
+        return super().encode(out)
 
 
-def _empty() -> dict[str, Any]:
-    return {"answers": {}, "reflections": {}}
+STORE = Store(ANSWERS_FILE, {
+    "answers": Collection(fields={"prompt": str, "letter": str, "choice": str, "correct": bool}),
+    "reflections": Collection(fields={"prompt": str, "text": str}),
+}, label="your self-check answers and notes", codec=_ById())
+STORES = (STORE,)
+
+
+def _summary(saved: list[str], unchanged: list[str], noun: str) -> str:
+    parts = []
+    if saved:
+        parts.append(f"Saved {len(saved)} {noun}{'s' if len(saved) != 1 else ''} in {ANSWERS_FILE}.")
+    if unchanged:
+        parts.append(f"{len(unchanged)} already saved as {'they are' if len(unchanged) != 1 else 'it is'}.")
+    return " ".join(parts) or "Nothing to save."
 
 
 def read_saved() -> dict[str, Any]:
-    """The saved answers and notes, ``{"answers": {...}, "reflections": {...}}``.
+    """The saved answers and notes, ``{"answers": {...}, "reflections": {...}}`` (by id).
 
-    Raises ``ValueError`` (with the file and how to recover) when the file is damaged.
+    Raises :class:`helpers.core.store.StoreError` (the file and how to recover) when damaged.
     """
-    data = workspace.read_json(ANSWERS_FILE, None)
-    if data is None:
-        return _empty()
-    if not isinstance(data, dict) or not isinstance(data.get("answers", {}), dict) \
-            or not isinstance(data.get("reflections", {}), dict):
-        raise ValueError(f"{workspace.path(ANSWERS_FILE)} is not in the shape this lesson saves. Restore it "
-                         f"from the backups folder in your workspace, or rename it to start the self-check afresh.")
-    return {"answers": dict(data.get("answers", {})), "reflections": dict(data.get("reflections", {}))}
-
-
-def _read_for_saving() -> tuple[dict[str, Any] | None, list[Problem]]:
-    try:
-        return read_saved(), []
-    except ValueError as exc:
-        return None, [Problem(None, "file", ANSWERS_FILE, "could not be read, so nothing was saved",
-                              f"{exc} Your file was left as it was")]
+    data = STORE.read()
+    return {part: {r["id"]: {k: v for k, v in r.items() if k != "id"} for r in data[part]}
+            for part in ("answers", "reflections")}
 
 
 def saved_answers() -> dict[str, dict[str, Any]]:
@@ -413,102 +416,140 @@ def saved_grade(question: Question, saved: Mapping[str, Any] | None = None) -> G
     return Grade(question, chosen, saved=True) if chosen else None
 
 
-def save_answers(answers: Mapping[str, str | None]) -> SaveResult:
-    """Grade and save several answers at once (question id -> letter), in one atomic write.
+def _put_all(part: str, entries: Mapping[str, dict[str, Any]], problems: list[Problem], noun: str) -> Result:
+    """Write several entries of one part in one locked, atomic change; report the rest."""
+    done: dict[str, list[str]] = {"saved": [], "unchanged": []}
 
-    Unanswered or invalid ones are reported in ``problems`` and not saved; the valid ones
-    are. An answer identical to the saved one is not written again.
-    """
-    result = SaveResult()
-    data, problems = _read_for_saving()
-    if data is None:
-        result.problems = problems
-        return result
-    changed = False
-    for qid, letter in answers.items():
-        g = grade(qid, letter)
-        if g.problems or g.question is None or g.chosen is None:
-            result.problems += g.problems
-            continue
-        entry = {"prompt": g.question.prompt, "letter": g.chosen.letter, "choice": g.chosen.text,
-                 "correct": g.chosen.correct}
-        if data["answers"].get(qid) == entry:
-            result.unchanged.append(qid)
-        else:
-            data["answers"][qid] = entry
-            result.saved.append(qid)
-            changed = True
-    if changed:
-        workspace.write_json(ANSWERS_FILE, data)
+    def change(data: dict) -> Result:
+        by_id = {r["id"]: r for r in data[part]}
+        for key, entry in entries.items():
+            record = {"id": key, **entry}
+            if by_id.get(key) == record:
+                done["unchanged"].append(key)
+                continue
+            if key in by_id:
+                by_id[key].clear()
+                by_id[key].update(record)
+            else:
+                data[part].append(record)
+            done["saved"].append(key)
+        message = _summary(done["saved"], done["unchanged"], noun)
+        return Result(bool(done["saved"] or done["unchanged"]), bool(done["saved"]), message, [], [], dict(done))
+
+    if not entries:
+        return Result.refused(problems)
+    result = STORE.transact(change)
+    if problems and not result.problems:
+        result.problems = list(problems)
+        result.message += " Not saved: " + " ".join(str(p) for p in problems)
     return result
 
 
-def answer(question_id: str, choice: str) -> Grade:
+def save_answers(answers: Mapping[str, str | None]) -> Result:
+    """Grade and save several answers at once (question id -> letter), in one atomic write.
+
+    Unanswered or invalid ones are reported in ``problems`` and not saved; the valid ones
+    are. ``item`` is ``{"saved": [ids], "unchanged": [ids]}``: an answer identical to the
+    saved one is not written again.
+    """
+    problems: list[Problem] = []
+    entries: dict[str, dict[str, Any]] = {}
+    for qid, letter in answers.items():
+        g = grade(qid, letter)
+        if g.problems or g.question is None or g.chosen is None:
+            problems += g.problems
+            continue
+        entries[qid] = {"prompt": g.question.prompt, "letter": g.chosen.letter, "choice": g.chosen.text,
+                        "correct": g.chosen.correct}
+    return _put_all("answers", entries, problems, "answer")
+
+
+def answer(question_id: str, choice: str) -> Result:
     """Grade one answer and save it (replacing any earlier answer to that question).
 
     The one-line way to do the self-check without widgets:
-    ``print(quiz.answer("two-way-exchange", "B"))``.
+    ``print(quiz.answer("two-way-exchange", "B"))`` prints the feedback (``result.message``);
+    ``result.item`` is the :class:`Grade`.
     """
     g = grade(question_id, choice)
     if g.problems:
-        return g
+        return Result.refused(g.problems, message=g.text(), item=g)
     result = save_answers({question_id: choice})
     if result.problems:
-        g.problems = result.problems
-        return g
+        g.problems = list(result.problems)
+        return Result.refused(result.problems, message=g.text(), item=g)
     g.saved = True
-    return g
+    return Result(True, result.changed, g.text(), [], [], g)
 
 
-def save_notes(notes: Mapping[str, str]) -> SaveResult:
+def save_notes(notes: Mapping[str, str]) -> Result:
     """Save reflection notes (prompt id -> text) in one atomic write.
 
     Empty notes are skipped (an earlier note is kept, never erased by an empty field); a
     note longer than ``NOTE_LIMIT`` characters or for an unknown prompt is a problem, and
     then nothing is saved. When every note is empty, that is a problem too.
     """
-    result = SaveResult()
     try:
         prompts = {p.id: p for p in load_quiz().reflections}
     except content.ContentError as exc:
-        result.problems.append(Problem(None, "file", "quiz.toml", "has a mistake", str(exc)))
-        return result
+        return Result.refused([Problem("file", "quiz.toml", "has a mistake", str(exc), "content_error")])
+    problems: list[Problem] = []
     cleaned: dict[str, str] = {}
-    for pid, text in notes.items():
-        value = "" if text is None else str(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+    for pid, value in notes.items():
+        value = "" if value is None else str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
         if pid not in prompts:
-            result.problems.append(Problem(None, pid, pid, "is not a reflection prompt in quiz.toml",
-                                           "Use one of the prompt ids the lesson shows"))
+            problems.append(Problem(pid, pid, "is not a reflection prompt in quiz.toml",
+                                    "Use one of the prompt ids the lesson shows", "unknown_prompt"))
         elif len(value) > NOTE_LIMIT:
-            result.problems.append(Problem(None, pid, "", f"This note is {len(value)} characters long",
-                                           f"Shorten it to {NOTE_LIMIT} characters or fewer"))
+            problems.append(Problem(pid, "", f"This note is {len(value)} characters long",
+                                    f"Shorten it to {NOTE_LIMIT} characters or fewer", "too_long"))
         elif value:
             cleaned[pid] = value
-    if not result.problems and not cleaned:
-        first = next(iter(notes), "note")
-        result.problems.append(Problem(None, first, "", "All the boxes are empty",
-                                       "Write a sentence or two in at least one box, then save"))
-    if result.problems:
-        return result
-    data, problems = _read_for_saving()
-    if data is None:
-        result.problems = problems
-        return result
-    for pid, value in cleaned.items():
-        entry = {"prompt": prompts[pid].prompt, "text": value}
-        if data["reflections"].get(pid) == entry:
-            result.unchanged.append(pid)
-        else:
-            data["reflections"][pid] = entry
-            result.saved.append(pid)
-    if result.saved:
-        workspace.write_json(ANSWERS_FILE, data)
-    return result
+    if not problems and not cleaned:
+        problems.append(Problem(next(iter(notes), "note"), "", "All the boxes are empty",
+                                "Write a sentence or two in at least one box, then save", "empty"))
+    if problems:
+        return Result.refused(problems)
+    return _put_all("reflections", {pid: {"prompt": prompts[pid].prompt, "text": value}
+                                    for pid, value in cleaned.items()}, [], "note")
 
 
 def saved_notes() -> dict[str, str]:
     """Saved reflection notes by prompt id ({} when none)."""
     return {k: v.get("text", "") for k, v in read_saved()["reflections"].items() if isinstance(v, dict)}
+
+
+def export() -> "_export.Section | None":
+    """The learner's answers and notes for the workbook (None when nothing is saved)."""
+    try:
+        data = read_saved()
+    except StoreError as exc:
+        return _export.Section("Self-check", [_export.Paragraph(f"(Could not be read: {exc})")], lesson=LESSON)
+    answers, notes = data["answers"], data["reflections"]
+    if not answers and not notes:
+        return None
+    try:
+        quiz_ = load_quiz()
+        order, by_id = [q.id for q in quiz_.questions], {q.id: q for q in quiz_.questions}
+    except content.ContentError:
+        order, by_id = [], {}
+    ids = [i for i in order if i in answers] + [i for i in answers if i not in order]
+    blocks: list[_export.Block] = []
+    if answers:
+        right = sum(1 for i in ids if answers[i].get("correct"))
+        blocks += [_export.Heading("Self-check answers"), _export.Paragraph(f"{len(ids)} answered, {right} right.")]
+        rows = []
+        for qid in ids:
+            entry, q = answers[qid], by_id.get(qid)
+            g = saved_grade(q, answers) if q else None
+            rows.append([entry.get("prompt", qid), f"{entry.get('letter', '?')}. {entry.get('choice', '')}",
+                         ("Right. " if entry.get("correct") else "Not quite. ") + (g.feedback if g else "")])
+        blocks.append(_export.Table(["Question", "My answer", "Feedback"], rows))
+    if notes:
+        blocks.append(_export.Heading("My notes"))
+        for entry in notes.values():
+            blocks += [_export.Paragraph(entry.get("prompt", "")), _export.Paragraph(entry.get("text", ""))]
+    return _export.Section("Self-check", blocks, lesson=LESSON)
 
 
 def export_text() -> str:
@@ -544,7 +585,7 @@ def export_text() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-__all__ = ["ANSWERS_FILE", "Choice", "Grade", "Prompt", "Question", "Quiz", "SaveResult", "answer",
+__all__ = ["ANSWERS_FILE", "Choice", "Grade", "Prompt", "Question", "Quiz", "STORES", "answer", "export",
            "check_content", "export_text", "find", "grade", "load_quiz", "questions", "questions_text",
            "read_saved", "reflection_prompts", "save_answers", "save_notes", "saved_answers", "saved_grade",
            "saved_notes", "validate"]

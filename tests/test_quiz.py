@@ -131,13 +131,14 @@ def test_grade_mistakes_are_values(qid, letter, what, workspace: Path):
 # ---- saving ------------------------------------------------------------------------------
 def test_answers_are_saved_once_per_question(workspace: Path, monkeypatch: pytest.MonkeyPatch):
     result = quiz.answer("candid-feedback", "B")
-    assert result.saved and not result.correct
+    assert result.saved and result.changed and not result.item.correct
+    assert "Not quite." in result.message and f"Saved in {quiz.ANSWERS_FILE}." in result.message
     first = (workspace / quiz.ANSWERS_FILE).read_bytes()
     writes = []
-    real = ws.write_json
-    monkeypatch.setattr(ws, "write_json", lambda *a: writes.append(a) or real(*a))
+    real = ws.atomic_write_bytes
+    monkeypatch.setattr(ws, "atomic_write_bytes", lambda *a: writes.append(a) or real(*a))
     again = quiz.save_answers({"candid-feedback": "b"})
-    assert again.unchanged == ["candid-feedback"] and again.saved == [] and writes == []
+    assert again.item == {"saved": [], "unchanged": ["candid-feedback"]} and not again.changed and writes == []
     assert (workspace / quiz.ANSWERS_FILE).read_bytes() == first
     quiz.answer("candid-feedback", "A")
     data = _saved(workspace)
@@ -147,8 +148,9 @@ def test_answers_are_saved_once_per_question(workspace: Path, monkeypatch: pytes
 
 def test_save_answers_keeps_valid_ones_and_reports_the_rest(workspace: Path):
     result = quiz.save_answers({"two-way-exchange": "B", "candid-feedback": None, "nope": "A"})
-    assert result.saved == ["two-way-exchange"]
+    assert result.item["saved"] == ["two-way-exchange"]
     assert {p.column for p in result.problems} == {"candid-feedback", "nope"}
+    assert sorted(result.codes) == ["no_answer", "unknown_question"]
     assert set(_saved(workspace)["answers"]) == {"two-way-exchange"}
 
 
@@ -156,11 +158,13 @@ def test_a_damaged_answers_file_is_never_overwritten(workspace: Path):
     workspace.mkdir(parents=True)
     (workspace / quiz.ANSWERS_FILE).write_text("{not json", encoding="utf-8")
     result = quiz.answer("two-way-exchange", "B")
-    assert result.problems and "could not be read" in result.problems[0].what
+    assert not result.saved and result.codes == ["damaged_file"] and "quiz.json" in result.problems[0].what
     assert (workspace / quiz.ANSWERS_FILE).read_text(encoding="utf-8") == "{not json"
-    assert quiz.save_notes({"what-i-know": "x"}).problems
-    (workspace / quiz.ANSWERS_FILE).write_text("[1, 2]", encoding="utf-8")
-    assert "not in the shape" in quiz.save_answers({"two-way-exchange": "B"}).problems[0].fix
+    assert quiz.save_notes({"what-i-know": "x"}).codes == ["damaged_file"]
+    for shape in ("[1, 2]", '{"answers": [1, 2]}', '{"answers": {"two-way-exchange": "B"}}'):
+        (workspace / quiz.ANSWERS_FILE).write_text(shape, encoding="utf-8")
+        assert quiz.save_answers({"two-way-exchange": "B"}).codes == ["wrong_shape"]
+        assert (workspace / quiz.ANSWERS_FILE).read_text(encoding="utf-8") == shape
 
 
 def test_notes_validation(workspace: Path):
@@ -172,12 +176,12 @@ def test_notes_validation(workspace: Path):
 
 
 def test_notes_are_saved_raw_and_an_empty_box_never_erases(workspace: Path):
-    assert quiz.save_notes({"what-i-know": f"  {HOSTILE}\r\nsecond line  "}).saved == ["what-i-know"]
+    assert quiz.save_notes({"what-i-know": f"  {HOSTILE}\r\nsecond line  "}).item["saved"] == ["what-i-know"]
     assert quiz.saved_notes() == {"what-i-know": f"{HOSTILE}\nsecond line"}
     again = quiz.save_notes({"what-i-know": "", "what-i-can-share": "my findings"})
-    assert again.saved == ["what-i-can-share"]
+    assert again.item["saved"] == ["what-i-can-share"]
     assert quiz.saved_notes()["what-i-know"] == f"{HOSTILE}\nsecond line"
-    assert quiz.save_notes({"what-i-can-share": "my findings"}).unchanged == ["what-i-can-share"]
+    assert quiz.save_notes({"what-i-can-share": "my findings"}).item["unchanged"] == ["what-i-can-share"]
 
 
 def test_export_text(workspace: Path):
@@ -285,3 +289,60 @@ def test_notes_form_saves_escapes_and_shows_back(workspace: Path):
     assert set(_saved(workspace)["reflections"]) == {ids[0], ids[2]}
 
     assert forms.quiz_notes_form("why").controls[ids[2]].value == "something to share"
+
+
+# ---- the quiz agrees with the chapter (issue 12) ----------------------------------------------
+def test_the_referral_answer_is_the_ask_lesson_04_teaches():
+    q = quiz.find("ask-for-referrals")
+    right = q.answer.text.lower()
+    assert "e-mail address or phone number" in right and "contact them myself" in right
+    assert "introduce" not in right
+    assert any("introduce me to them" in c.text.lower() and not c.correct for c in q.choices)
+
+
+def test_the_quiz_and_the_job_ask_rule_agree():
+    from helpers.core.jobask import job_ask
+
+    for qid, job_choices in [("no-job-request", ("openings", "pass my CV")),
+                             ("ask-for-referrals", ("ask about a job",))]:
+        q = quiz.find(qid)
+        assert job_ask(q.answer.text) is None, q.answer.text
+        for c in q.choices:
+            if any(w.lower() in c.text.lower() for w in job_choices):
+                assert not c.correct and job_ask(c.text) is not None, c.text
+
+
+def test_quiz_forms_on_a_damaged_or_unusable_workspace(workspace: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch):
+    workspace.mkdir(parents=True, exist_ok=True)
+    target = workspace / quiz.ANSWERS_FILE
+    for damage in ("{oops", '{"answers": [1]}'):
+        target.write_text(damage, encoding="utf-8")
+        for build in (forms.quiz_form, forms.quiz_notes_form):
+            form = build()
+            assert form.extras["problem"].code in ("damaged_file", "wrong_shape")
+            assert "move_aside" in form.controls and form.output.outputs == ()
+            assert target.read_text(encoding="utf-8") == damage
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(blocker / "ws"))
+    assert "cannot start" in forms.quiz_form("why").widget.children[0].value
+
+
+def test_quiz_form_on_a_read_only_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    import os
+    quiz.answer("two-way-exchange", "B")
+    before = (workspace / quiz.ANSWERS_FILE).read_bytes()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK else real(p, mode))
+    assert "cannot start" in forms.quiz_form("why").widget.children[0].value
+    monkeypatch.setattr(os, "access", real)
+    form = forms.quiz_form("why")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "replace", refuse)
+    form.controls["two-way-exchange"].value = "A"
+    form.controls["check"].click()
+    assert "Something went wrong" not in form.status.value and form.output.outputs == ()
+    assert (workspace / quiz.ANSWERS_FILE).read_bytes() == before

@@ -194,6 +194,9 @@ _RULES: list[tuple[str, str]] = [
                rf"them))?$"),
     ("direct", rf"\bi (?:want|am hoping|hope|am keen|would be keen|am eager) to (?:work|join|start) "
                rf"(?:for|with|at|in|on)? ?{_YOU}\b"),
+    ("direct", rf"\b(?:so|so that|and|to see if|then) i (?:can|could|might|may) (?:ask|enquire|inquire|talk|speak) "
+               rf"(?:(?:to|with) (?:them|him|her|you) )?(?:about|for|after) (?:a|an|any|the|some) {_W}{{0,1}}"
+               rf"(?:{_JOB}|vacanc(?:y|ies)|interview)\b(?! offers?\b)"),
     # 4. take or pass on my CV, résumé, application, details, name
     ("cv", rf"\b(?:send|sending|pass|passing|forward|forwarding|hand|handing|give|giving|submit|"
            rf"submitting|email|emailing|e mail|drop off|drop|leave|leaving|circulate|share|sharing|"

@@ -16,7 +16,8 @@ import ipywidgets as widgets
 
 from .. import content, quiz
 from ..display import escape, message_html
-from ._base import FULL, LABEL_STYLE, Form, button
+from ..core.store import StoreError
+from ._base import FULL, LABEL_STYLE, Form, button, guarded
 
 __all__ = ["quiz_form", "quiz_notes_form"]
 
@@ -79,7 +80,12 @@ def quiz_form(section: str | None = None, title: str = "Self-check") -> Form:
 
     Answers are saved in ``quiz.json`` (one per question; answering again replaces it) and the
     feedback is shown from what was saved. The form opens with any earlier answers selected.
+    A damaged ``quiz.json`` or an unusable workspace gives a plain message instead (``guarded``).
     """
+    return guarded(quiz.STORES, lambda: _quiz_form(section, title))
+
+
+def _quiz_form(section: str | None, title: str) -> Form:
     try:
         items = quiz.questions(section)
     except content.ContentError as exc:
@@ -90,7 +96,7 @@ def quiz_form(section: str | None = None, title: str = "Self-check") -> Form:
     try:
         saved = quiz.saved_answers()
         damaged = ""
-    except ValueError as exc:
+    except StoreError as exc:
         saved, damaged = {}, str(exc)
     blocks = []
     for n, q in enumerate(items, start=1):
@@ -142,7 +148,7 @@ def quiz_form(section: str | None = None, title: str = "Self-check") -> Form:
             return
         result = quiz.save_answers(picked)
         if result.problems:
-            f.show_problems(result.problems, intro="Not saved: see the message(s) below. Your earlier answers are safe.")
+            f.show_result(result)
             return
         answered, right = show_saved(f, missing_note=True)
         left = len(items) - answered
@@ -160,6 +166,10 @@ def quiz_notes_form(section: str | None = "why", title: str = "My notes") -> For
     Empty boxes are fine (come back later); an empty box never erases a saved note. Each note
     may be up to ``quiz.NOTE_LIMIT`` characters.
     """
+    return guarded(quiz.STORES, lambda: _notes_form(section, title))
+
+
+def _notes_form(section: str | None, title: str) -> Form:
     try:
         prompts = quiz.reflection_prompts(section)
     except content.ContentError as exc:
@@ -168,7 +178,7 @@ def quiz_notes_form(section: str | None = "why", title: str = "My notes") -> For
         return _broken(title, f"quiz.toml has no reflection prompts in the section \"{section}\".")
     try:
         saved, damaged = quiz.saved_notes(), ""
-    except ValueError as exc:
+    except StoreError as exc:
         saved, damaged = {}, str(exc)
     blocks = []
     for n, p in enumerate(prompts, start=1):
@@ -205,15 +215,14 @@ def quiz_notes_form(section: str | None = "why", title: str = "My notes") -> For
         notes = {p.id: f.controls[p.id].value for p in prompts}
         result = quiz.save_notes(notes)
         if result.problems:
-            f.show_problems(result.problems,
-                            intro="Not saved yet: please fix the box(es) marked below. Nothing saved before was changed.")
+            f.show_result(result)
             return
         f.clear_messages()
         kept = [p.id for p in prompts if not (notes[p.id] or "").strip() and p.id in quiz.saved_notes()]
         count = show_saved(f, after_save=True)
         for pid in kept:
             f.messages[pid].value = message_html("This box was empty, so your earlier note was kept.", "info")
-        news = f"Saved {len(result.saved)} note(s)" if result.saved else "Nothing changed"
+        news = f"Saved {len(result.item['saved'])} note(s)" if result.item["saved"] else "Nothing changed"
         f.say(f"{news}; {count} of {len(prompts)} saved in {quiz.ANSWERS_FILE}.", "ok")
 
     form.on_click("save", save)
