@@ -315,6 +315,7 @@ class _Tok:
     key: str        # folded
     cap: bool       # first letter upper case, some lower case after it
     upper: bool     # all upper case
+    followed_by_bracket: bool = False   # "SUM(": a spreadsheet function, not a name
 
 
 _BLOB = re.compile(r"\S{%d,}" % (_MAX_BLOB + 1))
@@ -342,7 +343,8 @@ def _words(text: str, a: int, b: int) -> list[_Tok]:
             toks.append(_Tok(m.start(), m.end(), raw, "", False, False))
             continue
         key, cap, upper = _shape(raw)
-        toks.append(_Tok(m.start(), m.end(), raw, key, cap, upper))
+        end = m.end() - 2 if raw[-2:] in ("'s", "’s") and len(key) < len(fold(raw)) else m.end()
+        toks.append(_Tok(m.start(), end, raw, key, cap, upper, upper and text[end:end + 1] == "("))
     return toks
 
 
@@ -468,7 +470,7 @@ def _looks_like_name(t: _Tok) -> bool:
     if not t.key or len(t.key) < 2:
         return False
     if t.upper:
-        return 2 <= len(t.key) <= 6 and t.key not in ACRONYMS and t.key not in ("i", "a") and not is_common(t.key)
+        return 2 <= len(t.key) <= 6 and not t.followed_by_bracket and t.key not in ACRONYMS and t.key not in ("i", "a") and not is_common(t.key)
     if not t.cap:
         return False
     return t.key in WORD_NAMES or not (is_common(t.key) or t.key in GENERIC_ORG_WORDS or t.key in TITLES)
