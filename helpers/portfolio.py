@@ -225,6 +225,34 @@ def export_workbook() -> ExportResult:
     return ExportResult(target, [s.title for s in sections], notes, size=target.stat().st_size)
 
 
+EXPORT_WORD = "export"
+
+
+@dataclass(frozen=True)
+class NotExported:
+    """What a one-line export says when it was not asked for (nothing written)."""
+
+    typed: str
+
+    def message(self) -> str:
+        return (f"Nothing was written. To export your work, type the word {EXPORT_WORD} between the quotes "
+                f"and run the line again.")
+
+    __repr__ = message
+
+
+def export_when(confirm: str | None) -> "ExportResult | NotExported":
+    """The one-line export for editors without widgets: writes only when ``confirm`` says ``export``,
+    so running every cell of a lesson never writes the workbook.
+
+    >>> export_when("")
+    Nothing was written. To export your work, type the word export between the quotes and run the line again.
+    """
+    if " ".join(str(confirm or "").split()).lower() != EXPORT_WORD:
+        return NotExported(str(confirm or ""))
+    return export_workbook()
+
+
 # ---------------------------------------------------------------------------------------
 # Start over
 # ---------------------------------------------------------------------------------------

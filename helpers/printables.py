@@ -290,6 +290,27 @@ def prework_sections() -> list[ex.Section]:
     return [ex.Section(pre.title, blocks)]
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A part of a page shown inside a notebook (no page styles) and as text in any editor."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def prework_view() -> Shown:
+    """The pre-work, to show inside a lesson."""
+    sections = [ex.Section(s.title, [b for b in s.blocks if not isinstance(b, Lines)]) for s in prework_sections()]
+    return Shown(render_sections(sections, breaks=False).replace("<h2>", "<h3>").replace("</h2>", "</h3>"),
+                 ex.as_text(sections))
+
+
 def prework_html() -> str:
     """The pre-work page for learners: what to research and bring, with the time it takes."""
     sections = prework_sections()

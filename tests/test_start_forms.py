@@ -6,7 +6,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from helpers import forms, portfolio, quiz
+from helpers import forms, portfolio, printables, quiz
 from nbtools import errors, execute, output_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,3 +111,19 @@ def test_run_all_on_start_here_changes_no_saved_work(tmp_path: Path):
     shown = output_text(nb)
     assert "quiz.json" in shown and "interview_log.csv" in shown, "the workspace table lists the files"
     assert str(work) in shown
+
+
+def test_the_one_line_export_writes_only_when_asked(workspace: Path):
+    quiz.answer("two-way-exchange", "B")
+    before = _files(workspace)
+    said = portfolio.export_when("")
+    assert "Nothing was written" in repr(said) and _files(workspace) == before
+    assert "Nothing was written" in repr(portfolio.export_when("yes"))
+    done = portfolio.export_when("  Export ")
+    assert done.written and (workspace / portfolio.EXPORT_NAME).exists()
+
+
+def test_the_pre_work_shows_inside_the_lesson():
+    view = printables.prework_view()
+    assert "<h3>Before the workshop</h3>" in view._repr_html_() and "<style>" not in view._repr_html_()
+    assert "Time: about 30 minutes" in repr(view)
