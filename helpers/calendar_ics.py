@@ -88,3 +88,31 @@ def read_back(path: str | Path) -> list[dict[str, object]]:
     cal = icalendar.Calendar.from_ical(Path(path).read_bytes())
     return [{"uid": str(e["uid"]), "day": e.decoded("dtstart"), "summary": str(e["summary"]),
              "description": str(e["description"])} for e in cal.walk("VEVENT")]
+
+
+FILE_NAME = "next_actions.ics"
+
+
+def export_learner(as_of: dt.date | str | None = None) -> Result:
+    """Write the learner's open actions to ``next_actions.ics`` in the workspace (the sample's
+    are not exported: they are not the learner's)."""
+    from . import summaries
+
+    shown = summaries.learners_log(as_of)
+    if shown.is_sample:
+        from .core import Problem
+
+        if "could not be read" in shown.note or "cannot be used" in shown.note:
+            p = Problem("log", "", "could not be read, so nothing was put in a calendar file",
+                        "Fix your log first (the forms above say what is wrong)", "damaged_file")
+            return Result.refused([p], message=f"Nothing written: {shown.note.split(' Until it is fixed')[0]}")
+        p = Problem("log", "", "has no interviews of yours yet, so there is nothing to put in your calendar",
+                    "Add an interview first", "no_log")
+        return Result.refused([p], message="Nothing written: your log has no interviews yet (the lesson shows the "
+                                           "sample until you add one).")
+    try:
+        target = workspace.path(FILE_NAME)
+    except OSError as exc:
+        p = workspace.os_problem(exc, FILE_NAME)
+        return Result.refused([p], message=f"Not written: {p.what}. {p.fix}")
+    return write(shown.data, target, shown.as_of)

@@ -466,3 +466,26 @@ def move_along(status: str) -> tuple[str, ...]:
     """The statuses an interview can move to from ``status``."""
     return STEPS.get(status, tuple(STATUSES))
 
+
+
+def update_interview(contact: str, date: object, changes: Mapping[str, object],
+                     target: str | Path | None = None) -> Result:
+    """Update the interview with this person on this date (the one-line way, no row number).
+
+    >>> update_interview("Their name", "YYYY-MM-DD", {"status": "held"}).codes
+    ['unreadable_date']
+    """
+    from .core import dates
+
+    day, problem = dates.parse(date)
+    if problem is not None:
+        return Result.refused([problem], verb="changed")
+    rows, problems = find(contact, day, target)
+    if problems:
+        return Result.refused(problems, verb="changed")
+    if len(rows) != 1:
+        what = "is not in your log on that date" if not rows else f"is in your log {len(rows)} times on that date"
+        p = Problem("contact", str(contact), what, "Check the name and the date as your log has them (the "
+                                                   "update form lists them)", "not_found" if not rows else "ambiguous_pick")
+        return Result.refused([p], verb="changed")
+    return update_entry(rows[0], changes, target)

@@ -233,3 +233,12 @@ def table(actions: list[Action], as_of: dt.date) -> pd.DataFrame:
     return pd.DataFrame({"to do": [LABELS[a.kind] for a in actions], "who": [a.person for a in actions],
                          "when": [a.when(as_of) for a in actions], "what": [a.what for a in actions],
                          "where": [a.where for a in actions], "row": [a.row for a in actions]})
+
+
+def learner_text(as_of: dt.date | str | None = None) -> str:
+    """The next actions of the learner's log (the sample until there is one), as text."""
+    from . import summaries
+
+    shown = summaries.learners_log(as_of)
+    where = "the sample log" if shown.is_sample else "your log"
+    return f"Next actions in {where}:\n" + text(next_actions(shown.data, shown.as_of), shown.as_of)

@@ -81,5 +81,7 @@ def test_the_lesson_runs_headless_on_a_damaged_log(tmp_path, kind):
     nb = execute(LESSON, work)
     assert errors(nb) == []
     outputs = "\n".join(str(o) for c in nb.cells for o in c.get("outputs", []))
-    assert "Traceback" not in outputs and "cannot start yet" in outputs
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    widgets_text = "\n".join(str(m.get("state", {}).get("value", "")) for m in state.values())
+    assert "Traceback" not in outputs + widgets_text and "cannot start yet" in widgets_text
     assert (work / ws.LOG_NAME).read_bytes() == DAMAGED[kind]

@@ -211,21 +211,41 @@ def test_view_refresh_button_reads_the_file_again(workspace):
 # The lesson, run headless (as Run All would)
 # ---------------------------------------------------------------------------------------
 def _outputs(nb) -> list[str]:
+    """Every output, and the text of every widget as the kernel left it (live widgets)."""
     found = []
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             found.append(out.get("data", {}).get("text/html", "") or out.get("text", ""))
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    for model in state.values():
+        value = model.get("state", {}).get("value")
+        if isinstance(value, str):
+            found.append(value)
     return found
 
 
-def test_lesson_is_well_formed_and_shows_the_plain_call():
+def test_lesson_is_well_formed_and_follows_the_conventions():
     nb = nbformat.read(LESSON, as_version=4)
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
-    assert code[0] == "from helpers import forms, log, summaries, charts"
-    assert any(src.startswith("# log.add_entry(") for src in code)  # commented: Run All saves nothing
-    assert "forms.log_entry_form()" in code and "forms.log_view()" in code
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code[0].source == "from helpers import forms" and "setup" in code[0].metadata["tags"]
+    main = [c for c in code if "appendix" not in c.metadata.get("tags", [])]
+    assert all(c.metadata["jupyter"]["source_hidden"] for c in main)
+    assert [c.source for c in main[1:]] == ["forms.next_actions_view()", "forms.log_entry_form()",
+                                            "forms.log_update_form()", "forms.calendar_button()",
+                                            "forms.log_view()", "forms.share_log_button()"], "next actions first"
+    headings = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown"]
+    appendix = headings.index("## Appendix: the same activities without the forms")
+    assert appendix == len(headings) - 1, "one appendix, at the end"
+    assert all("appendix" in c.metadata.get("tags", []) for c in nb.cells[-5:])
+    plain = [c.source for c in code if "appendix" in c.metadata.get("tags", [])]
+    assert any("log.add_entry(" in src for src in plain) and any("log.update_interview(" in src for src in plain)
+    assert not any(src.lstrip().startswith("#") for src in plain), "no 'remove the #'"
+    for c in nb.cells:
+        assert not c.get("outputs") and not c.get("execution_count"), "committed cleared"
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert "Key points" in text and "Learning objectives" in text and "*Time:" in text
+    assert "Run this cell" not in "\n".join(c.source for c in nb.cells if c.cell_type == "markdown"
+                                            and "notebook-only" not in c.metadata.get("tags", []))
 
 
 @pytest.mark.slow
@@ -236,6 +256,8 @@ def test_lesson_shows_every_table_and_chart_on_the_sample(tmp_path):
     assert errors(nb) == []
     outputs = "\n".join(_outputs(nb))
     assert "sample log" in outputs and "27 fictional interviews" in outputs
+    assert outputs.index("Next actions") < outputs.index("1. Activity") or "Thank-you: Sam Okafor" in outputs
+    assert "Nothing written: your log has no interviews yet" in outputs or "Not saved" in outputs
     for title in ["1. Activity", "2. Follow-ups", "3. Thank-yous", "4. Referrals", "5. Feedback", "6. Coverage"]:
         assert title in outputs
     figures = re.findall(r"<figure.*?<img src='data:image/png;base64,[^']+' alt='([^']+)'.*?<figcaption", outputs,

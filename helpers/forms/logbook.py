@@ -39,7 +39,7 @@ from ..core import dates
 from ..display import escape, message_html, table_html
 from ._base import FULL, LABEL_STYLE, Form, build, button, choice, guarded, text
 
-__all__ = ["log_entry_form", "log_update_form", "log_view", "next_actions_view"]
+__all__ = ["log_entry_form", "log_update_form", "log_view", "next_actions_view", "calendar_button"]
 
 FIX_ABOVE = "Not saved yet: please fix the field(s) marked above. Nothing in your log was changed."
 NOT_SET = "(not set)"
@@ -485,3 +485,22 @@ def log_view(as_of: dt.date | str | None = None, charts: bool = True) -> LogView
     _VIEWS.append(view)
     return view
 
+
+
+# ---------------------------------------------------------------------------------------
+# Into the calendar
+# ---------------------------------------------------------------------------------------
+def calendar_button() -> Form:
+    """A button that writes your open actions as a calendar file (next_actions.ics)."""
+    from .. import calendar_ics
+
+    def build_it() -> Form:
+        form = build([], [("export", button("Put my next actions in a calendar file"))],
+                     intro="Writes next_actions.ics in your workspace folder: import it into Google Calendar, "
+                           "Outlook or Apple Calendar. Exporting again later updates the same events.")
+
+        def export(f: Form) -> None:
+            f.show_result(calendar_ics.export_learner())
+        form.on_click("export", export)
+        return form
+    return guarded(logmod.STORES, build_it)
