@@ -1,46 +1,79 @@
 """Exercises and reflection: the chapter's three exercises, saved to ``reflection.json``.
 
 1. **Whom could you interview now?** A list of people (a name or a description, how you know
-   them, a practice run or a real interview, why them). The list starts with family and
-   friends for practice runs: :func:`people` puts practice runs first.
+   them, a practice run or a real interview, why them). :func:`people` puts practice runs first.
 2. **Which questions will you use?** A choice from the learner's drafted questions (lesson
    02, :func:`helpers.questions.saved_questions`), or from starter questions in
-   ``data/content/exercises.toml`` while they have none, plus one of their own.
+   ``data/content/exercises.toml`` while they have none, plus one of their own. Every chosen
+   question is checked again (:func:`check_choice`, the same checks as lesson 02:
+   :func:`helpers.coaching.verdict`) and the advice is shown before saving; a job ask is held
+   back once (code ``job_ask``) until the learner rewords it or keeps it on purpose.
 3. **What support will you use if this feels uncomfortable?** A short plan: what feels hard,
-   which support and resources, and one small first step with a date.
+   which support and resources, and one small first step with a date (any date
+   :func:`helpers.core.dates.parse` reads; saved as YYYY-MM-DD).
 
-The prompts, the kinds of people, the support ideas and the starter questions live in
-``data/content/exercises.toml``. Re-saving the same thing never duplicates or rewrites it.
+Every save returns a :class:`helpers.core.Result`; the file goes through one
+:class:`helpers.core.store.Store` (locked, atomic, read back, never written over when damaged).
+Re-saving the same thing never duplicates or rewrites it.
 
->>> from helpers import reflection
->>> [p.what for p in reflection.check_person("", "family", "practice", "")]
-['is empty', 'is empty']
+>>> [p.code for p in check_person("", "family", "practice", "")]
+['empty', 'empty']
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 import pandas as pd
 
-from . import content, workspace
-from .insights import one_line, text_problems
-from .log import Problem
+from . import coaching, content
+from . import questions as drafts_lesson
+from .core import Advice, Problem, Result, dates, text
+from .core import export as _export
+from .core import schema as _schema
+from .core.schema import Bool, Entries, Number, Table, Text
+from .core.store import Collection, Store, StoreError
 
 FILE = "reflection.json"
 CONTENT = "exercises"
+LESSON = "07-exercises-and-reflection.ipynb"
 KINDS = {"practice": "Practice run", "real": "Real interview"}
 QUESTIONS_LESSON = "lesson 02 (Research to questions)"
-EXAMPLE_DATE = "2026-03-14"
-
+EXAMPLE_DATE = dates.EXAMPLE_DATE
 
 # ---------------------------------------------------------------------------------------
 # Content
 # ---------------------------------------------------------------------------------------
+_LIMITS = ("who_max", "why_max", "people_max", "question_max", "questions_max",
+           "uncomfortable_max", "other_support_max", "first_step_max")
+_EXERCISE_IDS = ("people", "questions", "support")
+
+SCHEMA = Table({
+    "limits": Table({k: Number(low=1, help="100") for k in _LIMITS}),
+    "exercises": Entries(Table({"id": Text(unique=True, choices=_EXERCISE_IDS), "number": Number(low=1),
+                                "title": Text(), "prompt": Text()})),
+    "partners": Entries(Table({"id": Text(unique=True), "label": Text(), "practice": Bool(), "example": Text()})),
+    "supports": Entries(Table({"id": Text(unique=True), "label": Text(), "how": Text()})),
+    "starter_questions": Entries(Table({"id": Text(unique=True), "category": Text(), "text": Text()})),
+})
+
+
+def _missing_exercises(data: dict[str, Any]) -> list[str]:
+    entries = data.get("exercises")
+    if not isinstance(entries, list):
+        return []
+    listed = {item.get("id") for item in entries if isinstance(item, dict)}
+    return [f"{CONTENT}.toml: no [[exercises]] entry has id = \"{missing}\". Add one (with number, title and prompt)."
+            for missing in _EXERCISE_IDS if missing not in listed]
+
+
+def _problems(data: dict[str, Any]) -> list[str]:
+    found = _schema.validate(data, SCHEMA, f"{CONTENT}.toml") + _missing_exercises(data)
+    return [m.replace("]] number ", "]] entry ") for m in found]
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -83,112 +116,17 @@ class Settings:
         return next((s for s in self.supports if s.id == support_id), None)
 
 
-_LIMITS = ("who_max", "why_max", "people_max", "question_max", "questions_max",
-           "uncomfortable_max", "other_support_max", "first_step_max")
-_EXERCISE_IDS = ("people", "questions", "support")
-
-
-def _validate(data: dict[str, Any]) -> tuple[list[str], Settings | None]:
-    file = str(content.file_path(CONTENT))
-    errors: list[str] = []
-
-    limits = data.get("limits")
-    if not isinstance(limits, dict):
-        errors.append(f"{file}: the [limits] table is missing. Add a [limits] line with "
-                      f"{', '.join(k + ' = N' for k in _LIMITS)} under it.")
-        limits = {}
-    else:
-        for key in _LIMITS:
-            value = limits.get(key)
-            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                errors.append(f"{file}, [limits] {key}: should be a whole number above 0 (it is {value!r}). "
-                              f"Write e.g. {key} = 100.")
-
-    def items(key: str) -> list[dict[str, Any]]:
-        try:
-            return content.entries(data, key, file)
-        except content.ContentError as exc:
-            errors.append(str(exc))
-            return []
-
-    def unique(kind: str, found: list[str]) -> None:
-        seen: set[str] = set()
-        for value in found:
-            if value in seen:
-                errors.append(f"{file}, [[{kind}]]: the id \"{value}\" is used twice. Give each entry its own id.")
-            seen.add(value)
-
-    def entry_where(kind: str, n: int, item: dict[str, Any]) -> str:
-        return f"{file}, [[{kind}]] entry {n}" + (f" (id \"{item.get('id')}\")" if item.get("id") else "")
-
-    exercises: dict[str, Exercise] = {}
-    for n, item in enumerate(items("exercises"), start=1):
-        where = entry_where("exercises", n, item)
-        try:
-            content.require(item, ["id", "number", "title", "prompt"], where,
-                            {"id": str, "number": int, "title": str, "prompt": str})
-        except content.ContentError as exc:
-            errors.append(str(exc))
-            continue
-        if item["id"] not in _EXERCISE_IDS:
-            errors.append(f"{where}: the id should be one of {', '.join(_EXERCISE_IDS)}; the lesson finds "
-                          f"each exercise by it. Change the title or prompt, keep the id.")
-            continue
-        exercises[item["id"]] = Exercise(item["id"], item["number"], one_line(item["title"]), one_line(item["prompt"]))
-    if isinstance(data.get("exercises"), list):
-        listed = {item.get("id") for item in data["exercises"] if isinstance(item, dict)}
-        for missing in [i for i in _EXERCISE_IDS if i not in listed]:
-            errors.append(f"{file}: no [[exercises]] entry has id = \"{missing}\". Add one (with number, "
-                          f"title and prompt).")
-
-    partners: list[Partner] = []
-    raw = items("partners")
-    for n, item in enumerate(raw, start=1):
-        where = entry_where("partners", n, item)
-        try:
-            content.require(item, ["id", "label", "example"], where, {"id": str, "label": str, "example": str})
-            if not isinstance(item.get("practice"), bool):
-                raise content.ContentError(f"{where}: the field 'practice' should be true or false (without quotes).")
-        except content.ContentError as exc:
-            errors.append(str(exc))
-            continue
-        partners.append(Partner(item["id"], item["label"], item["practice"], item["example"]))
-    unique("partners", [str(i.get("id")) for i in raw if i.get("id")])
-
-    supports: list[Support] = []
-    raw = items("supports")
-    for n, item in enumerate(raw, start=1):
-        where = entry_where("supports", n, item)
-        try:
-            content.require(item, ["id", "label", "how"], where, {"id": str, "label": str, "how": str})
-        except content.ContentError as exc:
-            errors.append(str(exc))
-            continue
-        supports.append(Support(item["id"], item["label"], item["how"]))
-    unique("supports", [str(i.get("id")) for i in raw if i.get("id")])
-
-    starters: list[dict[str, str]] = []
-    raw = items("starter_questions")
-    for n, item in enumerate(raw, start=1):
-        where = entry_where("starter_questions", n, item)
-        try:
-            content.require(item, ["id", "category", "text"], where, {"id": str, "category": str, "text": str})
-        except content.ContentError as exc:
-            errors.append(str(exc))
-            continue
-        starters.append({"id": item["id"], "category": item["category"], "text": one_line(item["text"])})
-    unique("starter_questions", [str(i.get("id")) for i in raw if i.get("id")])
-
-    if errors:
-        return errors, None
-    return [], Settings(limits={k: int(limits[k]) for k in _LIMITS}, exercises=exercises, partners=tuple(partners),
-                        supports=tuple(supports), starter_questions=tuple(starters))
-
-
 def settings() -> Settings:
-    """Read and validate ``exercises.toml``; raises :class:`helpers.content.ContentError` listing
-    every mistake (file, entry, fix)."""
-    return content.validated(CONTENT, _validate)
+    """``exercises.toml``, validated; :class:`helpers.content.ContentError` lists every mistake."""
+    data = content.checked(CONTENT, _problems)
+    return Settings(
+        limits={k: int(data["limits"][k]) for k in _LIMITS},
+        exercises={e["id"]: Exercise(e["id"], e["number"], text.clean(e["title"]), text.clean(e["prompt"]))
+                   for e in data["exercises"]},
+        partners=tuple(Partner(p["id"], p["label"], p["practice"], p["example"]) for p in data["partners"]),
+        supports=tuple(Support(s["id"], s["label"], s["how"]) for s in data["supports"]),
+        starter_questions=tuple({"id": q["id"], "category": q["category"], "text": text.clean(q["text"])}
+                                for q in data["starter_questions"]))
 
 
 def check_content() -> list[str]:
@@ -197,7 +135,7 @@ def check_content() -> list[str]:
     >>> check_content()
     []
     """
-    return content.problems(CONTENT, lambda data: _validate(data)[0])
+    return content.problems(CONTENT, _problems)
 
 
 def exercise(exercise_id: str) -> Exercise:
@@ -208,40 +146,28 @@ def exercise(exercise_id: str) -> Exercise:
 # ---------------------------------------------------------------------------------------
 # The saved file
 # ---------------------------------------------------------------------------------------
-@dataclass
-class Outcome:
-    """What happened when something was saved: saved or not, why, and advice that did not block it."""
+class _ReflectionStore(Store):
+    """people and questions are keyed lists; plan is one table (or null)."""
 
-    saved: bool
-    problems: list[Problem] = field(default_factory=list)
-    tips: list[str] = field(default_factory=list)
-    message: str = ""
-    unchanged: bool = False   # the same thing was already saved: nothing written
-
-
-def _read() -> dict[str, Any]:
-    data = workspace.read_json(FILE, {})
-    if not isinstance(data, dict) or not isinstance(data.get("people", []), list) \
-            or not isinstance(data.get("questions", []), list) \
-            or not isinstance(data.get("plan") or {}, dict):
-        raise ValueError(f"{workspace.path(FILE)} is damaged (its parts are not where they should be). "
-                         f"Rename it to start these exercises afresh; nothing else is affected.")
-    return data
+    def validate(self, data: Any) -> dict[str, Any]:
+        out = super().validate(data)
+        plan_ = out.get("plan")
+        if plan_ is not None and not isinstance(plan_, dict):
+            raise StoreError(self._problem("wrong_shape", f"{self.path} does not hold {self.label} (its 'plan' is "
+                                                          "not a table)"))
+        return out
 
 
-def _write(data: dict[str, Any]) -> None:
-    workspace.write_json(FILE, {"people": data.get("people", []), "questions": data.get("questions", []),
-                                "plan": data.get("plan")})
+STORE = _ReflectionStore(FILE, {
+    "people": Collection(fields={"who": str, "relationship": str, "kind": str, "why": str}),
+    "questions": Collection(fields={"text": str}, optional={"category": str, "source": str}),
+}, label="your saved exercises")
+STORES = (STORE,)
 
 
-def _damaged(exc: ValueError) -> Outcome:
-    return Outcome(False, [Problem(None, "file", "", "Your saved exercises could not be read", str(exc))],
-                   message=f"Not saved: {exc}")
-
-
-def _content_problem(exc: content.ContentError) -> Outcome:
-    return Outcome(False, [Problem(None, "content", "", "The lesson's content file has a mistake",
-                                   f"{exc} (ask your instructor)")], message=f"Not saved: {exc}")
+def _content_refused(exc: content.ContentError) -> Result:
+    return Result.refused([Problem("content", f"{CONTENT}.toml", "has a mistake, so nothing was saved",
+                                   f"{exc} (ask your instructor)", "content_error")])
 
 
 def _id(*parts: str) -> str:
@@ -257,21 +183,21 @@ def check_person(who: str | None, relationship: str | None, kind: str | None, wh
     """Check one person for the list; problems name the field (who, relationship, kind, why)."""
     cfg = cfg or settings()
     lim = cfg.limits
-    problems = text_problems("who", who, label="a name or a short description", limit=lim["who_max"],
-                             example="my aunt Rosa, a school nurse")
+    problems = text.check("who", who, label="A name or a short description", limit=lim["who_max"],
+                          example="my aunt Rosa, a school nurse")
     if not cfg.partner(relationship or ""):
-        problems.append(Problem(None, "relationship", relationship or "", "is not one of the choices",
-                                "Choose how you know them from the list"))
+        problems.append(Problem("relationship", relationship or "", "is not one of the choices",
+                                "Choose how you know them from the list", "unknown_choice"))
     if kind not in KINDS:
-        problems.append(Problem(None, "kind", kind or "", "is not practice or real",
-                                "Choose a practice run or a real interview"))
-    problems += text_problems("why", why, label="why you picked them", limit=lim["why_max"],
-                              example="she has worked in a hospital office for years")
+        problems.append(Problem("kind", kind or "", "is not practice or real",
+                                "Choose a practice run or a real interview", "unknown_choice"))
+    problems += text.check("why", why, label="Why you picked them", limit=lim["why_max"],
+                           example="she has worked in a hospital office for years")
     return problems
 
 
 def add_person(who: str | None, relationship: str | None, kind: str | None = "practice",
-               why: str | None = "") -> Outcome:
+               why: str | None = "") -> Result:
     """Add a person to the exercise-1 list (or update them when the same name is listed).
 
     The same name (ignoring case and spaces) is one person: saving them again with other
@@ -280,63 +206,55 @@ def add_person(who: str | None, relationship: str | None, kind: str | None = "pr
     try:
         cfg = settings()
     except content.ContentError as exc:
-        return _content_problem(exc)
+        return _content_refused(exc)
     problems = check_person(who, relationship, kind, why, cfg)
     if problems:
-        return Outcome(False, problems, message="Not saved: please fix the field(s) marked.")
-    try:
-        data = _read()
-    except ValueError as exc:
-        return _damaged(exc)
-    entry = {"id": _id(one_line(who)), "who": one_line(who), "relationship": relationship, "kind": kind,
-             "why": (why or "").strip()}
-    listed = [p for p in data.get("people", []) if isinstance(p, dict)]
-    tips: list[str] = []
-    if kind == "real" and not any(p.get("kind") == "practice" for p in listed):
-        tips.append("Tip: add a practice run or two with family or friends before your first real interview. "
-                    "It makes the real one much easier.")
-    for n, person in enumerate(listed):
-        if person.get("id") == entry["id"]:
-            if person == entry:
-                return Outcome(False, [], tips, f"{entry['who']} is already on your list; nothing changed.",
-                               unchanged=True)
-            listed[n] = entry
-            data["people"] = listed
-            _write(data)
-            return Outcome(True, [], tips, f"Updated {entry['who']} on your list.")
-    if len(listed) >= cfg.limits["people_max"]:
-        return Outcome(False, [Problem(None, "who", entry["who"], f"cannot be added: your list already has "
-                                       f"{len(listed)} people", "Remove someone you will not contact first")],
-                       message="Not saved: the list is full.")
-    data["people"] = listed + [entry]
-    _write(data)
-    return Outcome(True, [], tips, f"Added {entry['who']} to your list.")
+        return Result.refused(problems)
+    entry = {"id": _id(text.clean(who)), "who": text.clean(who), "relationship": str(relationship),
+             "kind": str(kind), "why": (why or "").strip()}
+
+    def change(data: dict) -> Result:
+        listed = data["people"]
+        advice = []
+        if kind == "real" and not any(p.get("kind") == "practice" for p in listed):
+            advice.append(Advice("practice_first", "Tip: add a practice run or two with family or friends before "
+                                                   "your first real interview. It makes the real one much easier."))
+        found = next((p for p in listed if p["id"] == entry["id"]), None)
+        if found == entry:
+            return Result.unchanged(dict(entry), f"{entry['who']} is already on your list; nothing changed.",
+                                    advice=advice)
+        if found is not None:
+            found.update(entry)
+            return Result.done(dict(entry), f"Updated {entry['who']} on your list.", advice=advice)
+        if len(listed) >= cfg.limits["people_max"]:
+            return Result.refused([Problem("who", entry["who"], f"cannot be added: your list already has "
+                                                                f"{len(listed)} people",
+                                           "Remove someone you will not contact first", "list_full")])
+        listed.append(entry)
+        return Result.done(dict(entry), f"Added {entry['who']} to your list.", advice=advice)
+
+    return STORE.transact(change)
 
 
 def people() -> list[dict[str, str]]:
     """The saved list, practice runs first, then in the order of the kinds of people
     (family, friends, ...), then in the order they were added."""
-    data = _read()
+    listed = STORE.records("people")
     try:
         order = {p.id: n for n, p in enumerate(settings().partners)}
     except content.ContentError:
         order = {}
-    listed = [p for p in data.get("people", []) if isinstance(p, dict)]
     ranked = sorted(enumerate(listed), key=lambda t: (t[1].get("kind") != "practice",
                                                       order.get(t[1].get("relationship"), 99), t[0]))
     return [p for _, p in ranked]
 
 
-def remove_person(person_id: str) -> bool:
-    """Remove one person by id. Returns whether someone was removed."""
-    data = _read()
-    listed = data.get("people", [])
-    kept = [p for p in listed if not (isinstance(p, dict) and p.get("id") == person_id)]
-    if len(kept) == len(listed):
-        return False
-    data["people"] = kept
-    _write(data)
-    return True
+def remove_person(person_id: str) -> Result:
+    """Remove one person by id (the previous file is kept in backups/)."""
+    result = STORE.remove("people", person_id, noun="person")
+    if result.ok:
+        result.message = f"Removed {result.item['who']} from your list."
+    return result
 
 
 def _partner_label(partner_id: str) -> str:
@@ -360,8 +278,7 @@ def people_frame(items: Iterable[dict[str, str]] | None = None) -> pd.DataFrame:
 
 def suggested_people() -> pd.DataFrame:
     """The kinds of people to list, practice partners first, each with an example (from content)."""
-    cfg = settings()
-    ordered = sorted(cfg.partners, key=lambda p: not p.practice)
+    ordered = sorted(settings().partners, key=lambda p: not p.practice)
     return pd.DataFrame({
         "kind of person": [p.label for p in ordered],
         "good for": ["a practice run" if p.practice else "a real interview" for p in ordered],
@@ -375,104 +292,124 @@ def suggested_people() -> pd.DataFrame:
 def _draft_questions() -> tuple[list[dict[str, str]] | None, str]:
     """The learner's drafts from the questions lesson, or ``None`` and why not."""
     try:
-        module = importlib.import_module("helpers.questions")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("helpers.questions", "helpers"):
-            return None, "The questions lesson is not installed here"
-        raise
-    saved = getattr(module, "saved_questions", None)
-    if saved is None:
-        return None, "The questions lesson is not installed here"
-    try:
-        found = saved()
-    except ValueError as exc:  # a damaged questions.json: say so, offer the starters
-        return None, f"Your drafted questions could not be read ({exc})"
-    drafts: list[dict[str, str]] = []
+        found = drafts_lesson.saved_questions()
+    except StoreError as exc:  # a damaged questions.json: say so, offer the starters
+        return None, f"Your drafted questions could not be read ({exc.problem.what})"
+    out: list[dict[str, str]] = []
     seen: set[str] = set()
-    for n, item in enumerate(found or [], start=1):
-        if not isinstance(item, dict):
-            continue
-        text = one_line(str(item.get("text", "")))
-        if not text or text.casefold() in seen:
-            continue
-        seen.add(text.casefold())
-        drafts.append({"id": f"draft-{item.get('id', n)}", "category": one_line(str(item.get("category", ""))),
-                       "text": text, "source": "my draft"})
-    return drafts, ""
+    for item in found:
+        value = text.clean(item.get("text", ""))
+        if value and text.fold(value) not in seen:
+            seen.add(text.fold(value))
+            out.append({"id": f"draft-{item['id']}", "category": text.clean(item.get("category", "")),
+                        "text": value, "source": "my draft"})
+    return out, ""
 
 
 def available_questions() -> tuple[list[dict[str, str]], str]:
-    """The questions to choose from, and a note saying where they come from.
+    """The questions to choose from, and a note saying where they come from (value first).
 
     The learner's drafts from the questions lesson when they have some; otherwise the
     starter questions from the content file, with a note to draft their own in lesson 02.
     Each question has ``id``, ``category``, ``text`` and ``source``.
     """
-    drafts, why_not = _draft_questions()
-    if drafts:
-        return drafts, f"These are the {len(drafts)} question(s) you drafted in {QUESTIONS_LESSON}."
+    found, why_not = _draft_questions()
+    if found:
+        return found, f"These are the {len(found)} question(s) you drafted in {QUESTIONS_LESSON}."
     starters = [{**q, "source": "starter"} for q in settings().starter_questions]
     reason = why_not + ". " if why_not else "You have not drafted any questions yet. "
     return starters, (f"{reason}Draft your own in {QUESTIONS_LESSON}: questions in your own words, about "
                       f"the field you care about, work best. Meanwhile, here are a few starter questions.")
 
 
-_YES_NO_START = re.compile(r"(?i)^(do|does|did|is|are|was|were|can|could|will|would|have|has|should)\b")
-
-
-def choose_questions(ids: Iterable[str] | None, own: str | None = "") -> Outcome:
-    """Save the questions the learner will use (exercise 2): chosen ids plus one of their own.
-
-    The choice replaces the previous one; saving the same choice again writes nothing.
-    """
-    try:
-        cfg = settings()
-        available, _ = available_questions()
-    except content.ContentError as exc:
-        return _content_problem(exc)
+def _selection(ids: Iterable[str] | None, own: str | None) -> tuple[list[dict[str, str]], list[Problem]]:
+    """The chosen questions (in order, own last) and the problems with the choice."""
+    cfg = settings()
     lim = cfg.limits
+    available, _ = available_questions()
     chosen_ids = list(dict.fromkeys(ids or []))
     by_id = {q["id"]: q for q in available}
-    problems = text_problems("own", own, label="a question of your own", limit=lim["question_max"], required=False)
-    unknown = [i for i in chosen_ids if i not in by_id]
-    for i in unknown:
-        problems.append(Problem(None, "choices", i, "is not one of the questions offered",
-                                "Choose again from the list (it may have changed since you opened it)"))
-    own_text = one_line(own)
+    problems = text.check("own", own, label="A question of your own", limit=lim["question_max"], required=False)
+    for i in chosen_ids:
+        if i not in by_id:
+            problems.append(Problem("choices", i, "is not one of the questions offered",
+                                    "Choose again from the list (it may have changed since you opened it)",
+                                    "unknown_choice"))
+    own_text = text.clean(own)
     count = len(chosen_ids) + (1 if own_text else 0)
     if count == 0:
-        problems.append(Problem(None, "choices", "", "Nothing is chosen",
-                                "Choose at least one question (hold Ctrl, or Cmd on a Mac, to pick several), "
-                                "or write one of your own"))
+        problems.append(Problem("choices", "", "Nothing is chosen", "Choose at least one question (hold Ctrl, or Cmd "
+                                "on a Mac, to pick several), or write one of your own", "empty"))
     elif count > lim["questions_max"]:
-        problems.append(Problem(None, "choices", "", f"{count} questions are chosen",
-                                f"Choose {lim['questions_max']} or fewer: a 20-30 minute conversation has room "
-                                f"for about five to eight"))
-    if problems:
-        return Outcome(False, problems, message="Not saved: please fix the field(s) marked.")
-    selection = [dict(by_id[i]) for i in chosen_ids]
-    if own_text and own_text.casefold() not in {q["text"].casefold() for q in selection}:
+        problems.append(Problem("choices", "", f"{count} questions are chosen",
+                                f"Choose {lim['questions_max']} or fewer: a 20-30 minute conversation has room for "
+                                f"about five to eight", "too_many"))
+    selection = [dict(by_id[i]) for i in chosen_ids if i in by_id]
+    if own_text and not problems and text.fold(own_text) not in {text.fold(q["text"]) for q in selection}:
         selection.append({"id": f"own-{_id(own_text)}", "category": "my own", "text": own_text, "source": "my own"})
-    tips: list[str] = []
-    if own_text and _YES_NO_START.match(own_text):
-        tips.append("Tip: your own question can be answered with yes or no. Starting with 'how' or 'what' "
-                    "usually gets a fuller answer.")
+    return selection, problems
+
+
+def check_choice(ids: Iterable[str] | None, own: str | None = "") -> tuple[list[Problem], list[Advice]]:
+    """Check a choice of questions without saving: ``(problems, advice)``.
+
+    Each chosen question is checked as in lesson 02; its advice starts with the question, so
+    the learner sees which one it is about. Job asks come back as advice here (code
+    ``asks_for_job``); :func:`choose_questions` holds them back.
+    """
+    selection, problems = _selection(ids, own)
+    if problems:
+        return problems, []
+    c = coaching.checks()
+    advice: list[Advice] = []
+    for q in selection:
+        for a in coaching.verdict(q["text"], c).advice:
+            advice.append(Advice(a.code, f"“{text.shorten(q['text'], 80)}”: {a.message}"))
     if len(selection) < 3:
-        tips.append("Tip: most interviews need three or four questions at least, in case the first answers are short.")
+        advice.append(Advice("few_questions", "Tip: most interviews need three or four questions at least, in case "
+                                              "the first answers are short.", scope="set"))
+    return [], advice
+
+
+def choose_questions(ids: Iterable[str] | None, own: str | None = "", *, allow_job_ask: bool = False) -> Result:
+    """Save the questions the learner will use (exercise 2): chosen ids plus one of their own.
+
+    The choice replaces the previous one; saving the same choice again writes nothing. The
+    advice of :func:`check_choice` comes with the Result. A job ask among them is held back
+    (code ``job_ask``, nothing saved) unless ``allow_job_ask`` is True.
+    """
     try:
-        data = _read()
-    except ValueError as exc:
-        return _damaged(exc)
-    if data.get("questions") == selection:
-        return Outcome(False, [], tips, "This is the choice you saved already; nothing changed.", unchanged=True)
-    data["questions"] = selection
-    _write(data)
-    return Outcome(True, [], tips, f"Saved your {len(selection)} question(s).")
+        selection, problems = _selection(ids, own)
+        if not problems:
+            problems, advice = check_choice(ids, own)
+    except content.ContentError as exc:
+        return _content_refused(exc)
+    if problems:
+        return Result.refused(problems)
+    asks = [a for a in advice if a.code == "asks_for_job"]
+    if asks and not allow_job_ask:
+        held = [q["text"] for q in selection if coaching.job_ask(q["text"])]
+        field = "own" if held and held[-1] == text.clean(own) and len(held) == 1 else "choices"
+        p = Problem(field, "; ".join(text.shorten(h, 60) for h in held),
+                    f"{'reads' if len(held) == 1 else 'read'} as asking for a job",
+                    "Reword it in lesson 02 or choose another question; if you are sure it is not a job ask, choose "
+                    "“Save anyway”", "job_ask")
+        return Result.refused([p], advice=advice)
+
+    def change(data: dict) -> Result:
+        current = data["questions"]
+        if current == selection:
+            return Result.unchanged(list(selection), "This is the choice you saved already; nothing changed.",
+                                    advice=advice)
+        data["questions"] = [dict(q) for q in selection]
+        return Result.done(list(selection), f"Saved your {len(selection)} question(s).", advice=advice)
+
+    return STORE.transact(change)
 
 
 def chosen_questions() -> list[dict[str, str]]:
     """The questions saved in exercise 2 (``[]`` when none)."""
-    return [q for q in _read().get("questions", []) if isinstance(q, dict)]
+    return STORE.records("questions")
 
 
 def questions_frame(items: Iterable[dict[str, str]] | None = None) -> pd.DataFrame:
@@ -487,89 +424,72 @@ def questions_frame(items: Iterable[dict[str, str]] | None = None) -> pd.DataFra
 # ---------------------------------------------------------------------------------------
 # Exercise 3: what support will you use?
 # ---------------------------------------------------------------------------------------
-def _parse_date(value: str) -> dt.date | None:
-    text = value.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def check_plan(uncomfortable: str | None, supports: Iterable[str] | None, other_support: str | None,
                first_step: str | None, step_date: str | None, today: dt.date | None = None,
-               cfg: Settings | None = None) -> tuple[list[Problem], list[str]]:
-    """Check a support plan. Returns ``(problems, tips)``; problems name the field.
+               cfg: Settings | None = None) -> tuple[list[Problem], list[Advice]]:
+    """Check a support plan. Returns ``(problems, advice)``; problems name the field.
 
     >>> problems, _ = check_plan("Cold e-mails", ["mentor"], "", "Call my aunt", "2026-02-30")
-    >>> [(p.column, p.what) for p in problems]
-    [('step_date', 'is not a date that exists')]
+    >>> [(p.field, p.code) for p in problems]
+    [('step_date', 'bad_date')]
     """
     cfg = cfg or settings()
     lim = cfg.limits
     today = today or dt.date.today()
-    problems = text_problems("uncomfortable", uncomfortable, label="what feels uncomfortable",
-                             limit=lim["uncomfortable_max"], example="asking a stranger for their time")
+    problems = text.check("uncomfortable", uncomfortable, label="What feels uncomfortable",
+                          limit=lim["uncomfortable_max"], example="asking a stranger for their time")
     chosen = list(dict.fromkeys(supports or []))
     for s in chosen:
         if not cfg.support(s):
-            problems.append(Problem(None, "supports", s, "is not one of the choices", "Choose from the list again"))
-    problems += text_problems("other_support", other_support, label="other support", required=False,
-                              limit=lim["other_support_max"])
-    if not chosen and not one_line(other_support):
-        problems.append(Problem(None, "supports", "", "Nothing is chosen",
-                                "Choose at least one kind of support (hold Ctrl, or Cmd on a Mac, to pick "
-                                "several), or write your own in 'Other support'"))
-    problems += text_problems("first_step", first_step, label="one small first step", limit=lim["first_step_max"],
-                              example="a 15-minute practice call with my cousin")
-    tips: list[str] = []
-    raw = (step_date or "").strip()
-    if not raw:
-        problems.append(Problem(None, "step_date", "", "is empty",
-                                f"Fill in the date you will take the first step, as YYYY-MM-DD, e.g. {EXAMPLE_DATE}"))
-    else:
-        date = _parse_date(raw)
-        if date is None:
-            exists = re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw)
-            problems.append(Problem(None, "step_date", raw,
-                                    "is not a date that exists" if exists else "is not a date in the form YYYY-MM-DD",
-                                    f"Write it as YYYY-MM-DD, for example {EXAMPLE_DATE}"))
-        elif date < today:
-            tips.append(f"Tip: {date.isoformat()} has already passed. If you have not taken the step yet, "
-                        f"pick a date in the next week or two.")
-        elif (date - today).days > 30:
-            tips.append("Tip: a first step works best soon, within the next two weeks, while you are motivated.")
-    return problems, tips
+            problems.append(Problem("supports", s, "is not one of the choices", "Choose from the list again",
+                                    "unknown_choice"))
+    problems += text.check("other_support", other_support, label="Other support", required=False,
+                           limit=lim["other_support_max"])
+    if not chosen and not text.clean(other_support):
+        problems.append(Problem("supports", "", "Nothing is chosen", "Choose at least one kind of support (hold Ctrl, "
+                                "or Cmd on a Mac, to pick several), or write your own in 'Other support'", "empty"))
+    problems += text.check("first_step", first_step, label="One small first step", limit=lim["first_step_max"],
+                           example="a 15-minute practice call with my cousin")
+    advice: list[Advice] = []
+    date, problem = dates.parse(step_date, field="step_date")
+    if problem is not None:
+        problems.append(problem)
+    elif date < today:
+        advice.append(Advice("date_passed", f"Tip: {date.isoformat()} has already passed. If you have not taken the "
+                                            f"step yet, pick a date in the next week or two."))
+    elif (date - today).days > 30:
+        advice.append(Advice("date_far", "Tip: a first step works best soon, within the next two weeks, while you "
+                                         "are motivated."))
+    return problems, advice
 
 
 def save_plan(uncomfortable: str | None, supports: Iterable[str] | None, other_support: str | None,
-              first_step: str | None, step_date: str | None, today: dt.date | None = None) -> Outcome:
+              first_step: str | None, step_date: str | None, today: dt.date | None = None) -> Result:
     """Save the exercise-3 plan (it replaces the previous one; the same plan writes nothing)."""
     try:
         cfg = settings()
     except content.ContentError as exc:
-        return _content_problem(exc)
-    problems, tips = check_plan(uncomfortable, supports, other_support, first_step, step_date, today, cfg)
+        return _content_refused(exc)
+    problems, advice = check_plan(uncomfortable, supports, other_support, first_step, step_date, today, cfg)
     if problems:
-        return Outcome(False, problems, tips, "Not saved: please fix the field(s) marked.")
-    try:
-        data = _read()
-    except ValueError as exc:
-        return _damaged(exc)
+        return Result.refused(problems, advice=advice)
+    date, _ = dates.parse(step_date, field="step_date")
     new = {"uncomfortable": (uncomfortable or "").strip(), "supports": list(dict.fromkeys(supports or [])),
-           "other_support": one_line(other_support), "first_step": one_line(first_step),
-           "step_date": (step_date or "").strip()}
-    if data.get("plan") == new:
-        return Outcome(False, [], tips, "This is the plan you saved already; nothing changed.", unchanged=True)
-    data["plan"] = new
-    _write(data)
-    return Outcome(True, [], tips, "Saved your plan. Put the date in your calendar too.")
+           "other_support": text.clean(other_support), "first_step": text.clean(first_step),
+           "step_date": date.isoformat()}
+
+    def change(data: dict) -> Result:
+        if data.get("plan") == new:
+            return Result.unchanged(dict(new), "This is the plan you saved already; nothing changed.", advice=advice)
+        data["plan"] = new
+        return Result.done(dict(new), "Saved your plan. Put the date in your calendar too.", advice=advice)
+
+    return STORE.transact(change)
 
 
 def plan() -> dict[str, Any] | None:
     """The saved exercise-3 plan, or ``None``."""
-    return _read().get("plan") or None
+    return STORE.read().get("plan") or None
 
 
 def _support_labels(ids: Iterable[str]) -> list[str]:
@@ -598,38 +518,34 @@ def plan_frame(saved: dict[str, Any] | None = None) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------
 # Export
 # ---------------------------------------------------------------------------------------
-def export_text() -> str:
-    """The three exercises as plain text for the "export all my work" button ("" when none)."""
+def export() -> "_export.Section | None":
+    """The three exercises for the workbook (None when nothing is saved)."""
+    title = "Exercises and reflection"
     try:
-        data = _read()
-    except ValueError as exc:
-        return f"Exercises and reflection\n\n(Could not be read: {exc})\n"
-    listed = people()
-    questions = chosen_questions()
-    saved_plan = data.get("plan")
-    if not (listed or questions or saved_plan):
-        return ""
+        listed, chosen, saved_plan = people(), chosen_questions(), plan()
+    except StoreError as exc:
+        return _export.Section(title, [_export.Paragraph(f"(Could not be read: {exc})")], lesson=LESSON)
+    if not (listed or chosen or saved_plan):
+        return None
     try:
         titles = {k: f"{e.number}. {e.title}" for k, e in settings().exercises.items()}
     except content.ContentError:
         titles = {}
-    lines = ["Exercises and reflection", ""]
-    lines.append(titles.get("people", "1. Whom could you interview now?"))
-    for p in listed or []:
-        lines.append(f"- {p.get('who', '')} ({_partner_label(str(p.get('relationship', '')))}, "
-                     f"{KINDS.get(str(p.get('kind')), p.get('kind', '')).lower()}): {p.get('why', '')}")
-    if not listed:
-        lines.append("(nothing saved yet)")
-    lines += ["", titles.get("questions", "2. Which questions will you use?")]
-    for q in questions:
-        topic = f" ({q.get('category')})" if q.get("category") else ""
-        lines.append(f"- {q.get('text', '')}{topic}")
-    if not questions:
-        lines.append("(nothing saved yet)")
-    lines += ["", titles.get("support", "3. What support will you use if this feels uncomfortable?")]
-    if saved_plan:
-        for part, value in plan_frame(saved_plan).itertuples(index=False):
-            lines.append(f"{part}: {value}")
-    else:
-        lines.append("(nothing saved yet)")
-    return "\n".join(lines) + "\n"
+    blocks: list[_export.Block] = [_export.Heading(titles.get("people", "1. Whom could you interview now?"))]
+    blocks.append(_export.Items([f"{p['who']} ({_partner_label(p['relationship'])}, "
+                                 f"{KINDS.get(p['kind'], p['kind']).lower()}): {p['why']}" for p in listed])
+                  if listed else _export.Paragraph("(nothing saved yet)"))
+    blocks.append(_export.Heading(titles.get("questions", "2. Which questions will you use?")))
+    blocks.append(_export.Items([q["text"] + (f" ({q['category']})" if q.get("category") else "") for q in chosen])
+                  if chosen else _export.Paragraph("(nothing saved yet)"))
+    blocks.append(_export.Heading(titles.get("support", "3. What support will you use if this feels uncomfortable?")))
+    blocks.append(_export.Table(["Part of the plan", "What I wrote"], [list(r) for r in
+                                                                        plan_frame(saved_plan).itertuples(index=False)])
+                  if saved_plan else _export.Paragraph("(nothing saved yet)"))
+    return _export.Section(title, blocks, lesson=LESSON)
+
+
+def export_text() -> str:
+    """The three exercises as plain text for the "export all my work" button ("" when none)."""
+    section = export()
+    return _export.as_text([section]) if section else ""

@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import sys
-import types
 from pathlib import Path
 
 import pytest
 
-from helpers import content, reflection, workspace
+from helpers import content, questions, reflection, workspace
+from helpers.core import Problem
+from helpers.core.store import StoreError
 
 TODAY = dt.date(2026, 3, 10)
 
@@ -27,7 +27,7 @@ def test_add_person_saves_and_a_repeat_changes_nothing(workspace):
                                            "kind": "practice", "why": "Twenty years in a clinic office"}]
     before = (workspace / "reflection.json").read_bytes()
     again = reflection.add_person("My aunt Rosa ", "family", "practice", " Twenty years in a clinic office")
-    assert not again.saved and again.unchanged and "already on your list" in again.message
+    assert again.saved and not again.changed and "already on your list" in again.message
     assert (workspace / "reflection.json").read_bytes() == before
     respelt = reflection.add_person("my aunt rosa", "family", "practice", "Twenty years in a clinic office")
     assert respelt.saved and respelt.message.startswith("Updated")
@@ -58,25 +58,24 @@ def test_the_list_starts_with_practice_runs_family_first(workspace):
 
 def test_a_real_interview_first_gets_a_gentle_tip(workspace):
     out = reflection.add_person("A team lead", "new-contact", "real", "Gave a talk I liked")
-    assert out.saved and any("practice run" in t for t in out.tips)
+    assert out.saved and out.advice_codes == ["practice_first"] and "practice run" in out.advice[0].message
 
 
-@pytest.mark.parametrize("who, relationship, kind, why, column, what", [
-    ("", "family", "practice", "why", "who", "is empty"),
-    ("Rosa", "family", "practice", "  ", "why", "is empty"),
-    ("x" * 101, "family", "practice", "why", "who", "is 101 characters long"),
-    ("Rosa", "family", "practice", "y" * 301, "why", "is 301 characters long"),
-    ("Rosa", "cousins", "practice", "why", "relationship", "is not one of the choices"),
-    ("Rosa", "family", "mock", "why", "kind", "is not practice or real"),
-    ("<script>alert(1)</script>", "family", "practice", "why", "who", "contains web-page code (<script>)"),
-    ("=HYPERLINK(\"http://x\")", "family", "practice", "why", "who",
-     "starts with '=', which a spreadsheet would run as a formula"),
+@pytest.mark.parametrize("who, relationship, kind, why, column, code", [
+    ("", "family", "practice", "why", "who", "empty"),
+    ("Rosa", "family", "practice", "  ", "why", "empty"),
+    ("x" * 101, "family", "practice", "why", "who", "too_long"),
+    ("Rosa", "family", "practice", "y" * 301, "why", "too_long"),
+    ("Rosa", "cousins", "practice", "why", "relationship", "unknown_choice"),
+    ("Rosa", "family", "mock", "why", "kind", "unknown_choice"),
+    ("<script>alert(1)</script>", "family", "practice", "why", "who", "markup"),
+    ("=HYPERLINK(\"http://x\")", "family", "practice", "why", "who", "formula"),
 ])
-def test_bad_people_are_not_saved(workspace, who, relationship, kind, why, column, what):
+def test_bad_people_are_not_saved(workspace, who, relationship, kind, why, column, code):
     reflection.add_person("Aunt Rosa", "family", "practice", "School nurse")
     before = (workspace / "reflection.json").read_bytes()
     out = reflection.add_person(who, relationship, kind, why)
-    assert not out.saved and (column, what) in [(p.column, p.what) for p in out.problems]
+    assert not out.saved and (column, code) in [(p.column, p.code) for p in out.problems]
     assert (workspace / "reflection.json").read_bytes() == before
 
 
@@ -87,15 +86,15 @@ def test_the_list_has_a_limit(workspace, monkeypatch):
     assert reflection.add_person("A", "family", "practice", "a").saved
     assert reflection.add_person("B", "family", "practice", "b").saved
     out = reflection.add_person("C", "family", "practice", "c")
-    assert not out.saved and "already has 2 people" in out.problems[0].what
+    assert not out.saved and out.codes == ["list_full"] and "already has 2 people" in out.problems[0].what
     assert reflection.add_person("B", "family", "practice", "b changed").saved  # updating still works
 
 
 def test_remove_person(workspace):
     out = reflection.add_person("Rosa", "family", "practice", "nurse")
     person_id = reflection.people()[0]["id"]
-    assert out.saved and reflection.remove_person(person_id) is True
-    assert reflection.remove_person(person_id) is False and reflection.people() == []
+    assert out.saved and reflection.remove_person(person_id).ok
+    assert reflection.remove_person(person_id).codes == ["not_found"] and reflection.people() == []
 
 
 def test_suggested_people_start_with_practice_partners():
@@ -108,16 +107,13 @@ def test_suggested_people_start_with_practice_partners():
 # --------------------------------------------------------------------------- exercise 2
 @pytest.fixture
 def drafts(monkeypatch):
-    """A stand-in for helpers.questions with two drafts (and a repeat and a blank)."""
-    fake = types.ModuleType("helpers.questions")
-    fake.saved_questions = lambda: [
+    """Lesson 02's saved questions stand in with two drafts (and a repeat and a blank)."""
+    monkeypatch.setattr(questions, "saved_questions", lambda: [
         {"id": 1, "category": "The role", "text": "What does a  typical week look like?"},
         {"id": 2, "category": "Getting in", "text": "How did you start?"},
         {"id": 3, "category": "Getting in", "text": "how did you start?"},
         {"id": 4, "category": "x", "text": ""},
-    ]
-    monkeypatch.setitem(sys.modules, "helpers.questions", fake)
-    return fake
+    ])
 
 
 def test_available_questions_are_the_learners_drafts(drafts):
@@ -127,31 +123,18 @@ def test_available_questions_are_the_learners_drafts(drafts):
     assert "2 question(s) you drafted in lesson 02" in note
 
 
-def test_without_drafts_the_starter_questions_are_offered(monkeypatch):
-    fake = types.ModuleType("helpers.questions")
-    fake.saved_questions = lambda: []
-    monkeypatch.setitem(sys.modules, "helpers.questions", fake)
-    questions, note = reflection.available_questions()
-    assert questions[0]["id"] == "starter-week" and all(q["source"] == "starter" for q in questions)
+def test_without_drafts_the_starter_questions_are_offered():
+    offered, note = reflection.available_questions()
+    assert offered[0]["id"] == "starter-week" and all(q["source"] == "starter" for q in offered)
     assert "not drafted any questions yet" in note and "lesson 02" in note
 
 
-def test_without_the_questions_lesson_the_starters_are_offered(monkeypatch):
-    monkeypatch.setitem(sys.modules, "helpers.questions", None)  # as if helpers/questions.py were missing
-    questions, note = reflection.available_questions()
-    assert questions and "not installed" in note and "lesson 02" in note
-
-
-def test_damaged_drafts_are_said_and_the_starters_offered(monkeypatch):
-    fake = types.ModuleType("helpers.questions")
-
-    def broken():
-        raise ValueError("questions.json is damaged")
-
-    fake.saved_questions = broken
-    monkeypatch.setitem(sys.modules, "helpers.questions", fake)
-    questions, note = reflection.available_questions()
-    assert questions[0]["source"] == "starter" and "could not be read (questions.json is damaged)" in note
+def test_damaged_drafts_are_said_and_the_starters_offered(workspace):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / questions.QUESTIONS_FILE).write_text("{oops", encoding="utf-8")
+    offered, note = reflection.available_questions()
+    assert offered[0]["source"] == "starter" and "could not be read" in note and "questions.json" in note
+    assert (workspace / questions.QUESTIONS_FILE).read_text(encoding="utf-8") == "{oops"
 
 
 def test_the_real_questions_module_on_a_fresh_workspace_gives_starters():
@@ -168,7 +151,7 @@ def test_choose_questions_saves_once(workspace, drafts):
     assert chosen[2]["source"] == "my own"
     before = (workspace / "reflection.json").read_bytes()
     again = reflection.choose_questions(["draft-2", "draft-1", "draft-2"], " What would you do  differently? ")
-    assert not again.saved and again.unchanged
+    assert again.saved and not again.changed
     assert (workspace / "reflection.json").read_bytes() == before
     assert reflection.choose_questions(["draft-1"]).saved
     assert [q["id"] for q in reflection.chosen_questions()] == ["draft-1"]
@@ -176,40 +159,58 @@ def test_choose_questions_saves_once(workspace, drafts):
 
 def test_choose_questions_problems(workspace, drafts):
     out = reflection.choose_questions([], "")
-    assert [(p.column, p.what) for p in out.problems] == [("choices", "Nothing is chosen")]
+    assert [(p.column, p.code) for p in out.problems] == [("choices", "empty")]
     out = reflection.choose_questions(["draft-9"], "")
-    assert ("choices", "is not one of the questions offered") in [(p.column, p.what) for p in out.problems]
+    assert ("choices", "unknown_choice") in [(p.column, p.code) for p in out.problems]
     out = reflection.choose_questions([], "<b>Why?</b>")
-    assert out.problems[0].column == "own" and "web-page code" in out.problems[0].what
+    assert out.problems[0].column == "own" and out.codes == ["markup"]
     out = reflection.choose_questions([], "q" * 301)
-    assert out.problems[0].what == "is 301 characters long"
+    assert out.codes == ["too_long"]
     assert not (workspace / "reflection.json").exists()
 
 
 def test_too_many_questions(workspace):
-    questions, _ = reflection.available_questions()
+    offered, _ = reflection.available_questions()
     limit = reflection.settings().limits["questions_max"]
-    ids = [q["id"] for q in questions]
+    ids = [q["id"] for q in offered]
     own = ["Question number %d?" % n for n in range(limit)]
     out = reflection.choose_questions(ids, own[0])
     assert out.saved  # 7 starters + 1 own: within the limit
-    fake = types.ModuleType("helpers.questions")
-    fake.saved_questions = lambda: [{"id": n, "category": "c", "text": t} for n, t in enumerate(own + ["Extra?"])]
-    sys.modules["helpers.questions"], real = fake, sys.modules.get("helpers.questions")
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(questions, "saved_questions",
+                   lambda: [{"id": n, "category": "c", "text": t} for n, t in enumerate(own + ["Extra?"])])
         many = [q["id"] for q in reflection.available_questions()[0]]
         out = reflection.choose_questions(many, "")
-    finally:
-        if real is None:
-            del sys.modules["helpers.questions"]
-        else:
-            sys.modules["helpers.questions"] = real
-    assert not out.saved and out.problems[0].what == f"{limit + 1} questions are chosen"
+    assert not out.saved and out.codes == ["too_many"] and out.problems[0].what == f"{limit + 1} questions are chosen"
 
 
 def test_a_yes_no_question_and_a_short_list_get_tips(workspace, drafts):
     out = reflection.choose_questions([], "Do you like your job?")
-    assert out.saved and len(out.tips) == 2
+    assert out.saved and out.advice_codes == ["yes_no", "few_questions"]
+    assert out.advice[0].message.startswith("“Do you like your job?”: ")
+
+
+@pytest.fixture
+def risky_drafts(monkeypatch):
+    monkeypatch.setattr(questions, "saved_questions", lambda: [
+        {"id": 1, "category": "career", "text": "Could you introduce me to the hiring manager?"},
+        {"id": 2, "category": "rapport", "text": "asdf qwerty"},
+        {"id": 3, "category": "industry", "text": "How is this field changing, and what is driving the change?"},
+    ])
+
+
+def test_chosen_questions_are_checked_again_before_saving(workspace, risky_drafts):
+    problems, advice = reflection.check_choice(["draft-1", "draft-2", "draft-3"])
+    assert problems == [] and not (workspace / "reflection.json").exists()
+    codes = [a.code for a in advice]
+    assert "asks_for_job" in codes and "cant_tell" in codes
+    assert not any(a.message.startswith("“How is this field changing") for a in advice)  # a good one: no advice
+    out = reflection.choose_questions(["draft-1", "draft-2", "draft-3"])
+    assert not out.saved and out.codes == ["job_ask"] and "Save anyway" in out.problems[0].fix
+    assert "asks_for_job" in out.advice_codes and not (workspace / "reflection.json").exists()
+    kept = reflection.choose_questions(["draft-1", "draft-2", "draft-3"], allow_job_ask=True)
+    assert kept.ok and len(saved(workspace)["questions"]) == 3
+    assert reflection.choose_questions(["draft-2", "draft-3"]).ok  # nonsense gets advice, never a block
 
 
 # --------------------------------------------------------------------------- exercise 3
@@ -222,49 +223,57 @@ def plan_args(**changes):
 
 def test_save_plan_once_and_read_it_back(workspace):
     out = reflection.save_plan(**plan_args(), today=TODAY)
-    assert out.saved and out.tips == []
+    assert out.saved and out.advice == []
     assert saved(workspace)["plan"] == {**plan_args(), "supports": ["mentor", "start-small"]}
     before = (workspace / "reflection.json").read_bytes()
     again = reflection.save_plan(**plan_args(), today=TODAY)
-    assert again.unchanged and not again.saved and (workspace / "reflection.json").read_bytes() == before
+    assert again.saved and not again.changed and (workspace / "reflection.json").read_bytes() == before
     frame = reflection.plan_frame()
     assert frame["what I wrote"].tolist()[1] == "A mentor or a teacher I trust; Starting small"
 
 
-@pytest.mark.parametrize("changes, column, what", [
-    ({"uncomfortable": ""}, "uncomfortable", "is empty"),
-    ({"uncomfortable": "u" * 601}, "uncomfortable", "is 601 characters long"),
-    ({"supports": []}, "supports", "Nothing is chosen"),
-    ({"supports": ["hypnosis"]}, "supports", "is not one of the choices"),
-    ({"other_support": "o" * 201}, "other_support", "is 201 characters long"),
-    ({"first_step": ""}, "first_step", "is empty"),
-    ({"first_step": "<img src=x onerror=alert(1)>"}, "first_step", "contains web-page code (<img src=x onerror=alert(1)>)"),
-    ({"step_date": ""}, "step_date", "is empty"),
-    ({"step_date": "next week"}, "step_date", "is not a date in the form YYYY-MM-DD"),
-    ({"step_date": "14/03/2026"}, "step_date", "is not a date in the form YYYY-MM-DD"),
-    ({"step_date": "2026-02-30"}, "step_date", "is not a date that exists"),
+@pytest.mark.parametrize("changes, column, code", [
+    ({"uncomfortable": ""}, "uncomfortable", "empty"),
+    ({"uncomfortable": "u" * 601}, "uncomfortable", "too_long"),
+    ({"supports": []}, "supports", "empty"),
+    ({"supports": ["hypnosis"]}, "supports", "unknown_choice"),
+    ({"other_support": "o" * 201}, "other_support", "too_long"),
+    ({"first_step": ""}, "first_step", "empty"),
+    ({"first_step": "<img src=x onerror=alert(1)>"}, "first_step", "markup"),
+    ({"step_date": ""}, "step_date", "empty"),
+    ({"step_date": "next week"}, "step_date", "unreadable_date"),
+    ({"step_date": "03/04/2026"}, "step_date", "ambiguous_date"),
+    ({"step_date": "2026-02-30"}, "step_date", "bad_date"),
 ])
-def test_plan_problems(workspace, changes, column, what):
+def test_plan_problems(workspace, changes, column, code):
     out = reflection.save_plan(**plan_args(**changes), today=TODAY)
-    assert not out.saved and (column, what) in [(p.column, p.what) for p in out.problems]
+    assert not out.saved and (column, code) in [(p.column, p.code) for p in out.problems]
     assert not (workspace / "reflection.json").exists()
+
+
+def test_plan_dates_are_read_the_way_every_form_reads_them(workspace):
+    for written in ("14 March 2026", "14/03/2026", "Saturday 14 March 2026", "2026-03-14"):
+        out = reflection.save_plan(**plan_args(step_date=written), today=TODAY)
+        assert out.saved and saved(workspace)["plan"]["step_date"] == "2026-03-14"
 
 
 def test_other_support_alone_is_enough_and_dates_get_tips(workspace):
     out = reflection.save_plan(**plan_args(supports=[], other_support="My sister", step_date="2026-03-01"), today=TODAY)
-    assert out.saved and "already passed" in out.tips[0]
+    assert out.saved and out.advice_codes == ["date_passed"] and "already passed" in out.advice[0].message
     out = reflection.save_plan(**plan_args(step_date="2026-06-01"), today=TODAY)
-    assert out.saved and "within the next two weeks" in out.tips[0]
+    assert out.saved and out.advice_codes == ["date_far"]
 
 
 # --------------------------------------------------------------------------- file, export, content
 def test_a_damaged_file_is_never_overwritten(workspace):
     workspace.mkdir(parents=True, exist_ok=True)
-    for text in ["{oops", '{"people": "not a list"}']:
+    for text, code in [("{oops", "damaged_file"), ('{"people": "not a list"}', "wrong_shape"),
+                       ('{"plan": [1, 2]}', "wrong_shape")]:
         (workspace / "reflection.json").write_text(text, encoding="utf-8")
         for out in [reflection.add_person("Rosa", "family", "practice", "nurse"),
-                    reflection.save_plan(**plan_args(), today=TODAY)]:
-            assert not out.saved and out.problems[0].column == "file" and "damaged" in out.message
+                    reflection.save_plan(**plan_args(), today=TODAY), reflection.remove_person("x"),
+                    reflection.choose_questions(["starter-week"])]:
+            assert not out.saved and out.codes == [code] and "reflection.json" in out.message
         assert (workspace / "reflection.json").read_text() == text
         assert "Could not be read" in reflection.export_text()
 
@@ -280,7 +289,8 @@ def test_export_text(workspace, drafts):
     reflection.save_plan(**plan_args(), today=TODAY)
     text = reflection.export_text()
     assert "- What does a typical week look like? (The role)" in text
-    assert "My first small step: A 15-minute practice call with my cousin" in text and "By: 2026-03-14" in text
+    assert "My first small step | A 15-minute practice call with my cousin" in text and "By | 2026-03-14" in text
+    assert reflection.export().lesson == reflection.LESSON
 
 
 @pytest.fixture
@@ -304,11 +314,11 @@ def test_an_edit_to_the_content_shows_up(content_copy):
 
 @pytest.mark.parametrize("old, new, expected", [
     ('id = "support"', 'id = "supports"', 'no [[exercises]] entry has id = "support"'),
-    ('id = "support"', 'id = "supports"', 'the id should be one of people, questions, support'),
-    ('number = 2\n', 'number = "two"\n', "the field 'number' should be a whole number"),
-    ('practice = true\nexample = "an aunt', 'practice = "yes"\nexample = "an aunt', "'practice' should be true or false"),
+    ('id = "support"', 'id = "supports"', 'id "supports" should be one of: people, questions, support'),
+    ('number = 2\n', 'number = "two"\n', "number should be a whole number"),
+    ('practice = true\nexample = "an aunt', 'practice = "yes"\nexample = "an aunt', "practice should be true or false"),
     ('id = "mentor"', 'id = "career-centre"', 'the id "career-centre" is used twice'),
-    ('who_max = 100', 'who_max = 0', "[limits] who_max: should be a whole number above 0"),
+    ('who_max = 100', 'who_max = 0', "who_max should be 1 or more"),
     ('[[starter_questions]]', '[[starter_question]]', "no [[starter_questions]] entries were found"),
     ('title = "Whom could you interview now?"', 'title = "Whom could you interview now?', "line"),
 ])

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import html
+import os
 import shutil
-import sys
-import types
 from pathlib import Path
 
 import pytest
 
-from helpers import forms, workspace
+from helpers import forms, questions, workspace
 from helpers.forms import reflection as reflection_forms
 
 HOSTILE = "<script>alert('x')</script>"
@@ -69,8 +69,8 @@ def test_adding_people_saves_and_shows_them_practice_first(people_form, workspac
 
 
 @pytest.mark.parametrize("who, why, field, expected", [
-    ("", "why", "who", "is empty. Fill in a name or a short description"),
-    ("Rosa", "", "why", "is empty. Fill in why you picked them"),
+    ("", "why", "who", "A name or a short description is empty. Write it in the box"),
+    ("Rosa", "", "why", "Why you picked them is empty. Write it in the box"),
     ("x" * 101, "why", "who", "is 101 characters long. Shorten it to 100 characters or fewer."),
     ("Rosa", "y" * 301, "why", "is 301 characters long"),
     (HOSTILE, "why", "who", "contains web-page code (&lt;script&gt;)"),
@@ -102,12 +102,11 @@ def test_removing_someone(people_form, workspace):
 # --------------------------------------------------------------------------- exercise 2
 @pytest.fixture
 def drafts(monkeypatch):
-    fake = types.ModuleType("helpers.questions")
-    fake.saved_questions = lambda: [
+    """Lesson 02's saved questions stand in with two drafts."""
+    monkeypatch.setattr(questions, "saved_questions", lambda: [
         {"id": 1, "category": "The role", "text": "What does a typical week look like?"},
         {"id": 2, "category": "Getting <in>", "text": "How did you start & why?"},
-    ]
-    monkeypatch.setitem(sys.modules, "helpers.questions", fake)
+    ])
 
 
 def test_without_drafts_the_form_offers_starters_and_says_so(workspace):
@@ -184,14 +183,14 @@ def test_saving_a_plan_shows_it_back_and_a_rerun_changes_nothing(workspace):
 
 
 @pytest.mark.parametrize("values, field, expected", [
-    ({"uncomfortable": ""}, "uncomfortable", "is empty. Fill in what feels uncomfortable"),
+    ({"uncomfortable": ""}, "uncomfortable", "What feels uncomfortable is empty"),
     ({"uncomfortable": "u" * 601}, "uncomfortable", "is 601 characters long"),
     ({"supports": ()}, "supports", "Nothing is chosen"),
     ({"other_support": HOSTILE}, "other_support", "contains web-page code (&lt;script&gt;)"),
     ({"first_step": ""}, "first_step", "is empty"),
     ({"first_step": "+cmd|' /C calc'!A0"}, "first_step", "which a spreadsheet would run as a formula"),
     ({"step_date": ""}, "step_date", "is empty"),
-    ({"step_date": "tomorrow"}, "step_date", "is not a date in the form YYYY-MM-DD. Write it as YYYY-MM-DD"),
+    ({"step_date": "tomorrow"}, "step_date", "is not a date the calendar can read. Write it as YYYY-MM-DD"),
     ({"step_date": "2026-02-30"}, "step_date", "is not a date that exists"),
 ])
 def test_bad_plans_are_marked_beside_the_field(workspace, values, field, expected):
@@ -213,18 +212,68 @@ def test_a_past_date_is_a_tip_not_a_block(workspace):
 
 
 # --------------------------------------------------------------------------- damaged file, broken content
-def test_a_damaged_file_is_shown_and_kept(workspace):
+@pytest.mark.parametrize("damage, code", [("{oops", "damaged_file"), ('{"people": {"a": 1}}', "wrong_shape"),
+                                          ('{"plan": "soon"}', "wrong_shape")])
+def test_a_damaged_file_shows_a_message_in_place_of_each_form_and_is_kept(workspace, damage, code):
     workspace.mkdir(parents=True, exist_ok=True)
-    (workspace / "reflection.json").write_text("{oops", encoding="utf-8")
-    people = reflection_forms.exercise_people_form()
-    assert "damaged" in people.extras["table"].value
-    add(people, "Rosa", "Nurse")
-    assert "damaged" in people.status.value and "Something went wrong" not in people.status.value
-    support = reflection_forms.exercise_support_form(today=TODAY)
-    assert "damaged" in support.status.value
-    fill(support)
-    assert "damaged" in support.status.value
-    assert (workspace / "reflection.json").read_text() == "{oops"
+    (workspace / "reflection.json").write_text(damage, encoding="utf-8")
+    for name in reflection_forms.__all__:
+        form = getattr(reflection_forms, name)()
+        assert form.extras["problem"].code == code and "move_aside" in form.controls
+        assert "reflection.json" in form.widget.children[0].value and form.output.outputs == ()
+    assert (workspace / "reflection.json").read_text() == damage
+
+
+def test_an_unusable_or_read_only_workspace_shows_a_message(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(blocker / "ws"))
+    for name in reflection_forms.__all__:
+        assert "cannot start" in getattr(reflection_forms, name)().widget.children[0].value
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(folder))
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK else real(p, mode))
+    for name in reflection_forms.__all__:
+        assert "cannot start" in getattr(reflection_forms, name)().widget.children[0].value
+
+
+def test_a_failing_write_loses_nothing(workspace, monkeypatch):
+    form = reflection_forms.exercise_people_form()
+    add(form, "Aunt Rosa", "School nurse")
+    before = (workspace / "reflection.json").read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "replace", refuse)
+    add(form, "Dev", "Accountant", "friends")
+    assert "Not saved" in form.status.value or "Nothing was saved" in form.status.value
+    assert form.output.outputs == () and (workspace / "reflection.json").read_bytes() == before
+
+
+@pytest.fixture
+def risky_drafts(monkeypatch):
+    monkeypatch.setattr(questions, "saved_questions", lambda: [
+        {"id": 1, "category": "career", "text": "Could you introduce me to the hiring manager?"},
+        {"id": 2, "category": "rapport", "text": "asdf qwerty"},
+        {"id": 3, "category": "industry", "text": "How is this field changing, and what is driving the change?"},
+    ])
+
+
+def test_exercise_2_checks_the_choice_and_shows_the_advice_before_saving(workspace, risky_drafts):
+    form = reflection_forms.exercise_questions_form()
+    form.controls["choices"].value = ("draft-1", "draft-2", "draft-3")
+    form.controls["check"].click()
+    advice = html.unescape(form.extras["advice"].value)
+    assert "asking for a job" in advice and "I can't tell whether this helps you" in advice
+    assert not (workspace / "reflection.json").exists()
+    form.controls["save"].click()
+    assert not (workspace / "reflection.json").exists() and "reads as asking for a job" in form.messages["choices"].value
+    assert form.controls["save_anyway"].layout.display is None
+    form.controls["save_anyway"].click()
+    assert "Saved your 3 question(s)" in form.status.value and len(saved(workspace)["questions"]) == 3
+    assert form.controls["save_anyway"].layout.display == "none"
 
 
 def test_a_broken_content_file_shows_its_message_instead_of_the_forms(tmp_path, monkeypatch):

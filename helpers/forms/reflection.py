@@ -16,8 +16,9 @@ import ipywidgets as widgets
 
 from .. import content
 from .. import reflection as logic
+from ..core.store import StoreError
 from ..display import escape, message_html, table_html
-from ._base import LABEL_STYLE, Form, build, button, choice, text
+from ._base import LABEL_STYLE, Form, build, button, choice, guarded, text
 
 __all__ = ["exercise_people_form", "exercise_questions_form", "exercise_support_form"]
 
@@ -47,14 +48,9 @@ def _short(value: str, limit: int = 70) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _report(form: Form, outcome: logic.Outcome) -> None:
-    """Show an outcome: problems beside their fields, or the message and tips."""
-    if outcome.problems:
-        form.show_problems(outcome.problems, intro=outcome.message or "Not saved yet: please fix the field(s) marked below.")
-        return
-    form.clear_messages()
-    kind = "ok" if outcome.saved else "info"
-    form.say("\n".join([outcome.message, *outcome.tips]), kind)
+def _report(form: Form, result) -> None:
+    """Show a Result: problems beside their fields, or the message and advice (one way: show_result)."""
+    form.show_result(result)
 
 
 # ---------------------------------------------------------------------------------------
@@ -62,6 +58,10 @@ def _report(form: Form, outcome: logic.Outcome) -> None:
 # ---------------------------------------------------------------------------------------
 def exercise_people_form() -> Form:
     """Exercise 1: whom could you interview now? Add people to a list, practice runs first."""
+    return guarded(logic.STORES, _people_form)
+
+
+def _people_form() -> Form:
     try:
         cfg = logic.settings()
     except content.ContentError as exc:
@@ -88,7 +88,7 @@ def exercise_people_form() -> Form:
         c = f.controls
         outcome = logic.add_person(c["who"].value, c["relationship"].value, c["kind"].value, c["why"].value)
         _report(f, outcome)
-        if outcome.saved or outcome.unchanged:  # ready for the next person
+        if outcome.saved:  # ready for the next person
             c["who"].value = ""
             c["why"].value = ""
         _refresh_people(f)
@@ -99,13 +99,12 @@ def exercise_people_form() -> Form:
         if not chosen:
             f.say("Nobody chosen: pick a person in the list first.", "error")
             return
-        try:
-            removed = logic.remove_person(chosen)
-        except ValueError as exc:
-            f.say(str(exc), "error")
-            return
+        result = logic.remove_person(chosen)
         _refresh_people(f)
-        f.say("Removed." if removed else "That person was already gone; the list is up to date.", "info")
+        if result.codes == ["not_found"]:
+            f.say("That person was already gone; the list is up to date.", "info")
+        else:
+            f.show_result(result)
 
     form.on_click("add", on_add)
     form.on_click("remove", on_remove)
@@ -116,7 +115,7 @@ def exercise_people_form() -> Form:
 def _refresh_people(form: Form) -> None:
     try:
         listed = logic.people()
-    except ValueError as exc:
+    except StoreError as exc:
         form.extras["table"].value = message_html(str(exc), "error")
         return
     if listed:
@@ -137,7 +136,16 @@ def _refresh_people(form: Form) -> None:
 # Exercise 2
 # ---------------------------------------------------------------------------------------
 def exercise_questions_form() -> Form:
-    """Exercise 2: which questions will you use? Pick from your drafts (or starter questions)."""
+    """Exercise 2: which questions will you use? Pick from your drafts (or starter questions).
+
+    "Check my choice" re-checks every chosen question (the checks of lesson 02) and shows the
+    advice without saving; "Save my questions" shows the same advice, and holds a job ask back
+    until the learner rewords it or clicks "Save anyway".
+    """
+    return guarded(logic.STORES, _questions_form)  # a damaged questions.json: said in the form, starters offered
+
+
+def _questions_form() -> Form:
     try:
         cfg = logic.settings()
         available, note = logic.available_questions()
@@ -150,20 +158,25 @@ def exercise_questions_form() -> Form:
     own = text("A question of your own (optional)",
                f"e.g. What do you wish you had known in your first month? (at most {cfg.limits['question_max']} characters)")
     save = button("Save my questions")
+    check = button("Check my choice (nothing saved)", style="")
+    anyway = button("Save anyway", style="danger", tooltip="Save the choice although the checks read a job ask in it")
+    anyway.layout.display = "none"
+    advice_box = widgets.HTML("")
     table = widgets.HTML("")
     source = widgets.HTML(message_html(note, "tip" if not available or available[0]["source"] == "starter" else "info"))
-    form = build([("choices", choices), ("own", own)], [("save", save)], title=title,
-                 intro=prompt + " Hold Ctrl (Cmd on a Mac) to pick several.",
-                 after=[_heading("The questions I will use"), table])
+    form = build([("choices", choices), ("own", own)], [("check", check), ("save", save), ("save_anyway", anyway)],
+                 title=title, intro=prompt + " Hold Ctrl (Cmd on a Mac) to pick several. Each question you choose "
+                                             "is checked again, and the advice is shown before you save.",
+                 after=[advice_box, _heading("The questions I will use"), table])
     # The note on where the questions come from goes just above the list.
     children = list(form.widget.children)
     children.insert(2 if prompt else 1, source)
     form.widget.children = tuple(children)
-    form.extras.update({"table": table, "source": source, "available": available})
+    form.extras.update({"table": table, "source": source, "available": available, "advice": advice_box})
 
     try:
         saved = logic.chosen_questions()
-    except ValueError as exc:
+    except StoreError as exc:
         form.say(str(exc), "error")
         saved = []
     offered = {q["id"] for q in available}
@@ -172,12 +185,42 @@ def exercise_questions_form() -> Form:
     if own_saved:
         own.value = str(own_saved[-1].get("text", ""))
 
-    def on_save(f: Form) -> None:
-        outcome = logic.choose_questions(list(f.controls["choices"].value), f.controls["own"].value)
-        _report(f, outcome)
+    def show_advice(advice: list) -> None:
+        if not advice:
+            advice_box.value = message_html("The checks read every chosen question as a good informational-interview "
+                                            "question.", "ok")
+            return
+        advice_box.value = (message_html("What the checks read in your choice (the checks can be wrong: decide "
+                                         "for yourself):", "info")
+                            + "".join(message_html(a.message, "tip") for a in advice))
+
+    def on_check(f: Form) -> None:
+        problems, advice = logic.check_choice(list(f.controls["choices"].value), f.controls["own"].value)
+        if problems:
+            f.show_problems(problems, intro="This choice could not be saved yet: please fix the field(s) marked above.")
+            advice_box.value = ""
+            return
+        f.clear_messages()
+        f.say("Checked; nothing was saved. Change your choice, or save it.", "info")
+        show_advice(advice)
+
+    def on_save(f: Form, allow: bool = False) -> None:
+        result = logic.choose_questions(list(f.controls["choices"].value), f.controls["own"].value,
+                                        allow_job_ask=allow)
+        advice = list(result.advice)
+        result.advice = []   # shown once, in the advice box
+        _report(f, result)
+        held = result.codes == ["job_ask"]
+        anyway.layout.display = None if held else "none"
+        if held or not result.problems:
+            show_advice(advice)
+        else:
+            advice_box.value = ""
         _refresh_questions(f)
 
+    form.on_click("check", on_check)
     form.on_click("save", on_save)
+    form.on_click("save_anyway", lambda f: on_save(f, allow=True))
     _refresh_questions(form)
     return form
 
@@ -185,7 +228,7 @@ def exercise_questions_form() -> Form:
 def _refresh_questions(form: Form) -> None:
     try:
         saved = logic.chosen_questions()
-    except ValueError as exc:
+    except StoreError as exc:
         form.extras["table"].value = message_html(str(exc), "error")
         return
     form.extras["table"].value = table_html(logic.questions_frame(saved),
@@ -197,6 +240,10 @@ def _refresh_questions(form: Form) -> None:
 # ---------------------------------------------------------------------------------------
 def exercise_support_form(today: dt.date | None = None) -> Form:
     """Exercise 3: a short plan for when this feels uncomfortable (support and a first step)."""
+    return guarded(logic.STORES, lambda: _support_form(today))
+
+
+def _support_form(today: dt.date | None) -> Form:
     try:
         cfg = logic.settings()
     except content.ContentError as exc:
@@ -208,7 +255,7 @@ def exercise_support_form(today: dt.date | None = None) -> Form:
     supports = _multi("Support I will use", [(s.label, s.id) for s in cfg.supports], len(cfg.supports))
     other = text("Other support (optional)", "e.g. my sister will role-play the call with me")
     first_step = text("My first small step", "e.g. a 15-minute practice call with my cousin")
-    step_date = text("By (date)", "YYYY-MM-DD, e.g. " + logic.EXAMPLE_DATE)
+    step_date = text("By (date)", "e.g. " + logic.EXAMPLE_DATE + " or 1 December 2026")
     save = button("Save my plan")
     table = widgets.HTML("")
     hints = widgets.HTML("")
@@ -220,7 +267,7 @@ def exercise_support_form(today: dt.date | None = None) -> Form:
 
     try:
         saved = logic.plan()
-    except ValueError as exc:
+    except StoreError as exc:
         form.say(str(exc), "error")
         saved = None
     if saved:  # show the saved plan in the fields, so saving it again changes nothing
@@ -246,7 +293,7 @@ def exercise_support_form(today: dt.date | None = None) -> Form:
 def _refresh_plan(form: Form) -> None:
     try:
         saved = logic.plan()
-    except ValueError as exc:
+    except StoreError as exc:
         form.extras["table"].value = message_html(str(exc), "error")
         form.extras["hints"].value = ""
         return
