@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from helpers import content, questions, reflection, workspace
-from helpers.core import Problem
-from helpers.core.store import StoreError
 
 TODAY = dt.date(2026, 3, 10)
 
