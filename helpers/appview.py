@@ -61,7 +61,7 @@ def index(link_prefix: str = "../notebooks/") -> Page:
         minutes = f" ({lesson.minutes} min)" if lesson.minutes else ""
         href = html.escape(link_prefix + lesson.file, quote=True)
         subtitle = f"<br><span>{html.escape(lesson.subtitle)}</span>" if lesson.subtitle else ""
-        items.append(f'<li><a href="{href}">{html.escape(lesson.number)}. {html.escape(lesson.title)}</a>'
+        items.append(f'<li style="margin-bottom: 0.7em"><a href="{href}">{html.escape(lesson.number)}. {html.escape(lesson.title)}</a>'
                      f"{html.escape(minutes)}{subtitle}</li>")
         lines.append(f"{lesson.number}. {lesson.title}{minutes}: {link_prefix}{lesson.file}")
     try:

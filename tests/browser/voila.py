@@ -1,0 +1,108 @@
+"""A private Voila serving a temporary copy of the lessons, configured as ``workshop.py app`` is.
+
+Plain code (no pytest), shared by the app-view browser tests and ``scripts/screenshots.py --app``.
+It listens on 127.0.0.1 only, on a free port, with a random token, has its own Jupyter folders and
+its own workspace (``INTERVIEW_WORKSPACE``), reads the app view's configuration from
+``app/jupyter-config`` (notebook-only and appendix cells left out), and is stopped by its own
+process id.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from browser import jlab
+
+ROOT = jlab.ROOT
+
+
+class VoilaServer:
+    """``voila`` serving a copy of ``notebooks/`` and ``app/``, configured as the launcher does."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.root = base / "served"
+        self.workspace = base / "workspace"
+        self.log_file = base / "voila.log"
+        self.token = secrets.token_urlsafe(24)
+        self.port = 0
+        self.process: subprocess.Popen | None = None
+
+    def copy(self) -> None:
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+        for folder in ("notebooks", "app"):
+            shutil.copytree(ROOT / folder, self.root / folder, ignore=ignore)
+
+    def reset(self) -> None:
+        if self.workspace.exists():
+            shutil.rmtree(self.workspace)
+        self.workspace.mkdir(parents=True)
+
+    def start(self, timeout: float = 60) -> "VoilaServer":
+        self.copy()
+        self.reset()
+        for name in ("config", "data", "runtime"):
+            (self.base / name).mkdir(exist_ok=True)
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("JUPYTER", "JPY_")) and k not in ("MPLBACKEND", "INTERVIEW_CONTENT")}
+        env.update({"JUPYTER_CONFIG_DIR": str(self.base / "config"), "JUPYTER_DATA_DIR": str(self.base / "data"),
+                    "JUPYTER_RUNTIME_DIR": str(self.base / "runtime"),
+                    "JUPYTER_CONFIG_PATH": str(ROOT / "app" / "jupyter-config"),
+                    "INTERVIEW_WORKSPACE": str(self.workspace),
+                    "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")})
+        self.port = jlab.free_port()
+        with open(self.log_file, "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "voila", str(self.root), "--no-browser", "--Voila.ip=127.0.0.1",
+                 f"--port={self.port}", "--Voila.port_retries=0", f"--token={self.token}",
+                 "--show_tracebacks=True"],  # a failing cell names its error in the test report
+                cwd=self.base, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"voila exited ({self.process.returncode}):\n{self.log_tail()}")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/voila/static/", timeout=2)
+                return self
+            except urllib.error.HTTPError:
+                return self  # it answers
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"voila did not answer within {timeout:.0f} s:\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        proc, self.process = self.process, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/voila/render/{path}?token={self.token}"
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def __enter__(self) -> "VoilaServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
