@@ -105,7 +105,7 @@ def test_a_privacy_warning_is_beside_the_field_and_blocks_saving(form, workspace
     form.controls["insight"].value = "Fatima at Pinecrest told me off the record that budgets are frozen"
     form.controls["save"].click()
     message = form.messages["insight"].value
-    assert "“Fatima” is the name of a contact in the sample log (Fatima Noor)" in message
+    assert "“Fatima” is part of the name of a contact in the sample log (Fatima Noor)" in message
     assert "Pinecrest" in message and "off the record" in message
     assert "someone I spoke with in accounting" in message
     assert "would give away something private" in form.status.value and "sample log" in form.status.value
@@ -154,15 +154,56 @@ def test_delete_from_the_form(form, workspace):
     assert "reporting" not in form.extras["table"].value and "watching the new rules" not in form.extras["table"].value
 
 
-def test_a_damaged_file_is_shown_and_kept(workspace):
+@pytest.mark.parametrize("body, code", [("{oops", "damaged_file"), ('{"insights": {"a": 1}}', "wrong_shape"),
+                                        ('{"insights": [{"sentence": "no id"}]}', "wrong_shape")])
+def test_a_damaged_or_wrong_shaped_file_is_said_kept_and_can_be_moved_aside(workspace, body, code):
     workspace.mkdir(parents=True, exist_ok=True)
-    (workspace / "insights.json").write_text("{oops", encoding="utf-8")
+    (workspace / "insights.json").write_text(body, encoding="utf-8")
     form = insight_forms.insight_form()
-    assert "damaged" in form.extras["table"].value
+    assert form.extras["problem"].code == code
+    assert "cannot start yet" in form.widget.children[0].value and "Traceback" not in form.widget.children[0].value
+    assert (workspace / "insights.json").read_text() == body
+    form.controls["move_aside"].click()
+    assert not (workspace / "insights.json").exists()
+    assert list((workspace / "backups" / "moved-aside").glob("*insights.json"))
+    assert "insight" in insight_forms.insight_form().controls
+
+
+def test_a_read_only_workspace_is_said_and_nothing_is_written(workspace, monkeypatch):
+    import os
+
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "insights.json").write_text('{"insights": []}', encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: False if mode & os.W_OK else real_access(path, mode))
+    form = insight_forms.insight_form()
+    assert "cannot start yet" in form.widget.children[0].value
+    assert (workspace / "insights.json").read_text() == '{"insights": []}'
+
+
+def test_a_failing_write_loses_nothing(form, workspace, monkeypatch):
+    import os
+
     form.controls["insight"].value = GOOD
     form.controls["save"].click()
-    assert "damaged" in form.status.value and "Something went wrong" not in form.status.value
-    assert (workspace / "insights.json").read_text() == "{oops"
+    before = (workspace / "insights.json").read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "replace", refuse)
+    form.controls["insight"].value = "Clinics hire coordinators from patient-facing roles"
+    form.controls["save"].click()
+    assert "Not saved" in form.status.value or "Nothing was saved" in form.status.value
+    assert "Something went wrong" not in form.status.value
+    assert (workspace / "insights.json").read_bytes() == before
+
+
+def test_an_uncreatable_workspace_is_said(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(blocker / "work"))
+    form = insight_forms.insight_form()
+    assert "cannot start yet" in form.widget.children[0].value and "insight" not in form.controls
 
 
 def test_a_broken_content_file_shows_its_message_instead_of_the_form(tmp_path, monkeypatch):

@@ -473,6 +473,8 @@ def _looks_like_name(t: _Tok) -> bool:
         return 2 <= len(t.key) <= 6 and not t.followed_by_bracket and t.key not in ACRONYMS and t.key not in ("i", "a") and not is_common(t.key)
     if not t.cap:
         return False
+    if t.key.endswith("s") and t.key[:-1] in ACRONYMS:   # "CVs", "KPIs"
+        return False
     return t.key in WORD_NAMES or not (is_common(t.key) or t.key in GENERIC_ORG_WORDS or t.key in TITLES)
 
 

@@ -15,8 +15,9 @@ import ipywidgets as widgets
 
 from .. import content
 from .. import insights as logic
+from ..core.store import StoreError
 from ..display import escape, message_html, table_html
-from ._base import Form, build, button, choice, text
+from ._base import Form, build, button, choice, guarded, text
 
 __all__ = ["insight_form"]
 
@@ -34,7 +35,13 @@ def insight_form(log: Any = None) -> Form:
 
     ``log`` is for tests and instructors: a :class:`helpers.log.Log` to check names against;
     by default the learner's log is read at every click (the sample while they have none).
+    A damaged or wrong-shaped ``insights.json`` or an unusable work folder shows a plain
+    message (and a "Move it aside" button) in place of the form; nothing is overwritten.
     """
+    return guarded(logic.STORES, lambda: _build(log))
+
+
+def _build(log: Any) -> Form:
     title = "Turn an insight into a sentence you can share"
     try:
         cfg = logic.settings()
@@ -57,9 +64,11 @@ def insight_form(log: Any = None) -> Form:
     delete = button("Delete", style="warning", tooltip="Delete the chosen saved sentence")
     shown = widgets.HTML("")
     table = widgets.HTML("")
-    intro = (f"Write one thing you learned (at most {lim['insight_max']} characters). Names of people and "
-             f"organisations from your log, contact details and anything said in confidence are flagged: "
-             f"only a sentence without them can be saved.")
+    intro = (f"Write one thing you learned about the field (at most {lim['insight_max']} characters). Names "
+             f"of people and organisations from your log, contact details, anything said in confidence, news "
+             f"that is not public yet, titles that point to one person and sentences about yourself are "
+             f"flagged: only a sentence without them can be saved. Capitalised words that look like names "
+             f"are pointed out for you to check.")
     form = build(
         [("start_from", start_from), ("insight", insight), ("audience_sector", sector), ("pattern", pattern)],
         [("preview", preview), ("save", save)],
@@ -144,17 +153,19 @@ def _preview(form: Form) -> None:
 def _save(form: Form) -> None:
     insight, sector, pattern = _values(form)
     result = logic.save_insight(insight, sector, pattern or None, form.extras["log"])
-    if result.problems:
-        form.show_problems(result.problems, intro="Not saved.")
-        return
-    if not _show_check(form, result.check, saving=True):
+    if not result.saved:
+        if isinstance(result.item, logic.InsightCheck):
+            _show_check(form, result.item, saving=True)
+        else:   # the saved file could not be used: said plainly, nothing overwritten
+            form.extras["preview"].value = ""
+            form.show_result(result)
         return
     form.clear_messages()
     _refresh(form)
-    entry = result.entry or {}
-    # What was saved, read back from disk (result.entry comes from the file).
+    entry = result.item or {}
+    # What was saved, read back from disk (result.item comes from the file).
     form.extras["preview"].value = _sentence_html(entry.get("sentence", ""), "Saved sentence")
-    form.say("\n".join([result.message, *result.check.tips]), "ok" if result.saved else "info")
+    form.say("\n".join([result.message, *[a.message for a in result.advice]]), "ok" if result.changed else "info")
 
 
 def _delete(form: Form) -> None:
@@ -163,13 +174,14 @@ def _delete(form: Form) -> None:
     if not chosen:
         form.say("Nothing to delete: choose a saved sentence in the list first.", "error")
         return
-    try:
-        deleted = logic.delete_insight(chosen)
-    except ValueError as exc:
-        form.say(str(exc), "error")
-        return
+    result = logic.delete_insight(chosen)
     _refresh(form)
-    form.say("Deleted." if deleted else "That sentence was already gone; the list is up to date.", "info")
+    if result.saved:
+        form.say("Deleted. (An earlier version is kept in backups/ if you need it back.)", "info")
+    elif result.codes == ["not_found"]:
+        form.say("That sentence was already gone; the list is up to date.", "info")
+    else:
+        form.show_result(result)
 
 
 def _sentence_html(sentence: str, label: str) -> str:
@@ -184,8 +196,8 @@ def _refresh(form: Form) -> None:
     """Re-render the saved list and the delete choices from insights.json."""
     try:
         items = logic.saved_insights()
-    except ValueError as exc:
-        form.extras["table"].value = message_html(str(exc), "error")
+    except StoreError as exc:
+        form.extras["table"].value = message_html(str(exc.problem), "error")
         form.controls["delete_which"].options = [("(none saved yet)", "")]
         return
     form.extras["table"].value = table_html(
