@@ -196,12 +196,12 @@ def analyse(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     for col in ["feedback", "insights", "notes"]:
         data[col] = column(raw, col)  # a copy: the typed frame never shares cells with raw
 
+    frame = pd.DataFrame({c: data[c] for c in COLUMNS}, index=raw.index, copy=False)
     if len(raw) > 1:
-        for row, first in _duplicates(raw):
+        for row, first in _duplicates(raw, frame):
             problems.append((row, -1, Problem("(whole row)", "", f"repeats row {first}",
                                               f"Delete row {row} if it is the same interview entered twice",
                                               "repeated_row", row=row)))
-    frame = pd.DataFrame({c: data[c] for c in COLUMNS}, index=raw.index, copy=False)
     problems.extend((row, order["referred_by"], p) for row, p in _referral_problems(frame))
     problems.sort(key=lambda t: (t[0], t[1]))
     return frame, [p for _, _, p in problems]
@@ -253,14 +253,23 @@ def _referral_problems(frame: pd.DataFrame) -> list[tuple[int, Problem]]:
     return out
 
 
-def _duplicates(raw: pd.DataFrame) -> list[tuple[int, int]]:
-    """(row, first row it repeats) for every exact repeat, found by hashing."""
-    key_cols = [c for c in REQUIRED if c in raw.columns]
-    # Only rows whose required cells all repeat can repeat a row (a cheap first cut on codes).
-    key = np.zeros(len(raw), dtype=np.uint64)
-    for col in key_cols:
-        codes = pd.factorize(raw[col].to_numpy(dtype=object))[0].astype(np.uint64)
+def _duplicates(raw: pd.DataFrame, frame: pd.DataFrame) -> list[tuple[int, int]]:
+    """(row, first row it repeats) for every exact repeat, found by hashing.
+
+    A cheap first cut on the typed required columns (names as the numbers the referral links
+    already gave them, dates as numbers): rows that differ there cannot repeat each other;
+    only the few left are hashed and compared cell by cell.
+    """
+    if len(frame) and (frame["referred_by"].to_numpy() != "").any():
+        contact = log_links.links(frame).contact.astype(np.uint64)
+    else:
+        contact = pd.factorize(frame["contact"].to_numpy(dtype=object))[0].astype(np.uint64)
+    key = contact
+    for col in ["organisation", "status"]:
+        codes = pd.factorize(frame[col].to_numpy(dtype=object))[0].astype(np.uint64)
         key = key * np.uint64(1_000_003) + codes
+    when = frame["date"].to_numpy(dtype="datetime64[s]").view(np.int64).astype(np.uint64)
+    key = key * np.uint64(1_000_003) + when
     maybe = pd.Series(key).duplicated(keep=False).to_numpy()
     if not maybe.any():
         return []

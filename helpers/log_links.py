@@ -22,10 +22,10 @@ import numpy as np
 import pandas as pd
 
 
-def fold_names(values: np.ndarray | list) -> np.ndarray:
+def fold_names(values: np.ndarray | list, unique: bool = False) -> np.ndarray:
     """Case and spacing left out, for matching names (``' rosa  DELGADO'`` = ``'Rosa Delgado'``).
 
-    Each distinct text is folded once.
+    Each distinct text is folded once (``unique=True``: the values are distinct already).
 
     >>> fold_names(np.array([" rosa  DELGADO", "Rosa Delgado"], dtype=object)).tolist()
     ['rosa delgado', 'rosa delgado']
@@ -33,10 +33,10 @@ def fold_names(values: np.ndarray | list) -> np.ndarray:
     values = np.asarray(values, dtype=object)
     if not len(values):
         return values.copy()
+    if unique:
+        return np.array([" ".join(u.casefold().split()) if isinstance(u, str) else "" for u in values], dtype=object)
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    folded = np.array([" ".join(str(u).casefold().split()) if isinstance(u, str) else "" for u in uniques],
-                      dtype=object)
-    return folded[codes]
+    return fold_names(np.asarray(uniques, dtype=object), unique=True)[codes]
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,11 @@ def links(data: pd.DataFrame) -> Links:
 
 
 def _text(data: pd.DataFrame, col: str) -> np.ndarray:
-    values = data[col].to_numpy(dtype=object) if col in data.columns else np.full(len(data), "", dtype=object)
-    return np.where(pd.isna(values), "", values)
+    if col not in data.columns:
+        return np.full(len(data), "", dtype=object)
+    s = data[col]
+    values = s.to_numpy(dtype=object)
+    return np.where(pd.isna(values), "", values) if s.hasnans else values
 
 
 def _compute(data: pd.DataFrame) -> Links:
@@ -101,7 +104,7 @@ def _compute(data: pd.DataFrame) -> Links:
     ref_codes = np.full(n, -1, dtype=np.int64)
     ref_codes[wanted] = codes[n:]
     # The same codes with case and spacing left out, folding each distinct name once.
-    folded_of_code = pd.factorize(fold_names(np.asarray(uniques, dtype=object)))[0].astype(np.int64)
+    folded_of_code = pd.factorize(fold_names(np.asarray(uniques, dtype=object), unique=True))[0].astype(np.int64)
     folded_of_code = np.concatenate([folded_of_code, [-1]])  # code -1 (no referrer) stays -1
     contact_folded = folded_of_code[contact_codes]
     ref_folded = folded_of_code[ref_codes]

@@ -10,8 +10,8 @@ log of ROWS rows (default 1,000,000) into a temporary folder, then, in one run:
 Both are run as separate processes so each pays the same start-up (Python, pandas import);
 the in-process read_csv time is reported too. Not a test: timings vary by machine.
 
-    /work/venv/bin/python scripts/benchmark_summary.py            # 1,000,000 rows, best of 3
-    /work/venv/bin/python scripts/benchmark_summary.py --rows 100000 --repeat 1
+    .venv/bin/python scripts/benchmark_summary.py            # 1,000,000 rows, 300,000 names, best of 3
+    .venv/bin/python scripts/benchmark_summary.py --rows 100000 --repeat 1
 """
 from __future__ import annotations
 
@@ -35,20 +35,37 @@ INSIGHTS = ["Roles are often posted internally first.", "Teams value accuracy ov
             "Busy season runs January to April.", "Small firms hire from patient-facing roles."]
 
 
-def make_log(rows: int, seed: int = 2026, learners: int | None = None) -> pd.DataFrame:
-    """A valid pooled log of ``rows`` interviews (no problems when checked), built without row loops."""
+def make_log(rows: int, seed: int = 2026, learners: int | None = None, names: int | None = 300_000,
+             referred_share: float = 0.3) -> pd.DataFrame:
+    """A pooled log of ``rows`` interviews, built without row loops.
+
+    With ``names`` (the default), contacts are drawn from that many names and ``referred_share``
+    of the interviews were referred by a name drawn from anywhere in the file (a pooled log,
+    not one with a few hundred names per learner; its few loops and self-referrals are
+    reported by ``check``). With ``names=None``, each row is its own contact, referred by an
+    earlier contact of the same learner about half the time.
+    """
     rng = np.random.default_rng(seed)
     idx = np.arange(rows)
-    learners = learners or max(1, rows // 40)
-    learner = rng.integers(0, learners, rows)
-    contact = pd.Series(idx).map("{:07d}".format).radd("Contact ").to_numpy()
-    # Referred by an earlier contact of the same learner about half the time (chains form).
-    order = np.lexsort((idx, learner))                     # rows grouped by learner, in order
-    prev = np.full(rows, -1)
-    same = learner[order][1:] == learner[order][:-1]      # this row and the one before: same learner
-    prev[order[1:][same]] = order[:-1][same]
-    referred = (prev >= 0) & (rng.random(rows) < 0.5)
-    referred_by = np.where(referred, contact[np.maximum(prev, 0)], "")
+    if names:
+        pool = pd.Series(np.arange(names)).map("{:06d}".format).radd("Person ").to_numpy()
+        who = rng.integers(0, names, rows)
+        contact = pool[who]
+        referred = rng.random(rows) < referred_share
+        referred_by = np.where(referred, pool[rng.integers(0, names, rows)], "")
+        organisation = pd.Series(who % 5000).map("Org {}".format).to_numpy()  # a person works in one place
+    else:
+        learners = learners or max(1, rows // 40)
+        learner = rng.integers(0, learners, rows)
+        contact = pd.Series(idx).map("{:07d}".format).radd("Contact ").to_numpy()
+        # Referred by an earlier contact of the same learner about half the time (chains form).
+        order = np.lexsort((idx, learner))                     # rows grouped by learner, in order
+        prev = np.full(rows, -1)
+        same = learner[order][1:] == learner[order][:-1]      # this row and the one before: same learner
+        prev[order[1:][same]] = order[:-1][same]
+        referred = (prev >= 0) & (rng.random(rows) < 0.5)
+        referred_by = np.where(referred, contact[np.maximum(prev, 0)], "")
+        organisation = pd.Series(rng.integers(0, 5000, rows)).map("Org {}".format).to_numpy()
     start = np.datetime64("2020-01-06")
     date = start + rng.integers(0, 7 * 365, rows).astype("timedelta64[D]")
     status = rng.choice(["requested", "scheduled", "held", "cancelled"], rows, p=[0.1, 0.1, 0.72, 0.08])
@@ -69,7 +86,7 @@ def make_log(rows: int, seed: int = 2026, learners: int | None = None) -> pd.Dat
     return pd.DataFrame({
         "date": np.datetime_as_string(date, unit="D"),
         "contact": contact,
-        "organisation": pd.Series(rng.integers(0, 5000, rows)).map("Org {}".format).to_numpy(),
+        "organisation": organisation,
         "status": status,
         "role": "Coordinator",
         "sector": rng.choice(SECTORS, rows),
@@ -102,6 +119,9 @@ def timed(cmd: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--names", type=int, default=300_000,
+                        help="contacts drawn from this many names, 3 in 10 referred by any of them "
+                             "(default 300,000; 0: one name a row, chains within each learner)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is reported")
     parser.add_argument("--keep", metavar="PATH", help="also save the generated log here")
     parser.add_argument("--log", metavar="PATH", help="time this existing log instead of generating one")
@@ -113,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path = Path(args.keep) if args.keep else Path(tmp) / "course_log.csv"
             t0 = time.perf_counter()
-            make_log(args.rows).to_csv(path, index=False)
+            make_log(args.rows, names=args.names or None).to_csv(path, index=False)
             print(f"wrote {args.rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t0:.1f} s")
 
         check = subprocess.run([sys.executable, "-m", "helpers", "check", str(path)], capture_output=True, text=True)
