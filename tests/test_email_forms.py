@@ -10,6 +10,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
+import formdamage
 from helpers import content, emails, forms
 
 REQUEST = {
@@ -30,11 +31,7 @@ def fill(form, values) -> None:
         form.controls[name].value = value
 
 
-def shown_html(form) -> str:
-    """Every piece of HTML the form shows (status, messages, extras)."""
-    parts = [form.status.value] + [m.value for m in form.messages.values()]
-    parts += [w.value for w in form.extras.values() if isinstance(w, widgets.HTML)]
-    return "\n".join(parts)
+shown_html = formdamage.shown
 
 
 def saved(workspace: Path) -> dict:
@@ -287,53 +284,21 @@ BUILDERS = ["request_email_form", "follow_up_email_form", "thank_you_email_form"
 @pytest.mark.parametrize("damage, code", [(b"{not json", "damaged_file"), (b'["a list"]', "wrong_shape"),
                                           (b'{"drafts": {"request": "oops"}}', "wrong_shape")])
 def test_damaged_file_gives_a_plain_message_and_a_way_out(workspace: Path, builder, damage, code):
-    workspace.mkdir(parents=True, exist_ok=True)
-    (workspace / "emails.json").write_bytes(damage)
-    form = getattr(forms, builder)()
-    assert form.extras["problem"].code == code
-    text = form.widget.children[0].value
-    assert "cannot start yet" in text and "emails.json" in text and "Traceback" not in text
-    assert (workspace / "emails.json").read_bytes() == damage
-    form.controls["move_aside"].click()
-    assert not (workspace / "emails.json").exists()
-    assert any(p.read_bytes() == damage for p in (workspace / "backups" / "moved-aside").iterdir())
-    assert "write" in getattr(forms, builder)().controls
+    formdamage.damaged_file(workspace, getattr(forms, builder), "emails.json", damage, code, "write")
 
 
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_read_only_workspace(workspace: Path, builder, monkeypatch):
-    import os
-
     assert emails.save_draft("request", {**REQUEST, "minutes": 20}).ok
-    before = (workspace / "emails.json").read_bytes()
-    real = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK else real(p, mode, *a, **k))
-    form = getattr(forms, builder)()
-    assert "cannot start yet" in form.widget.children[0].value and "write" not in form.controls
-    monkeypatch.setattr(os, "access", real)
-
-    def refuse(*_a, **_k):
-        raise PermissionError(13, "Permission denied")
-
-    form = getattr(forms, builder)()
-    monkeypatch.setattr(os, "replace", refuse)
-    fill(form, {k: v for k, v in {**REQUEST, **THANKS, "interview_date": dt.date(2026, 12, 1),
-                                  "request_date": dt.date(2026, 11, 23), "learn": "how budgets are set"}.items()
-                if k in form.controls and k != "minutes"})
-    form.controls["write"].click()
-    assert "Traceback" not in shown_html(form) and "Something went wrong" not in form.status.value
-    assert "Nothing was saved" in form.status.value
-    assert (workspace / "emails.json").read_bytes() == before
+    values = {**REQUEST, **THANKS, "interview_date": dt.date(2026, 12, 1), "request_date": dt.date(2026, 11, 23),
+              "learn": "how budgets are set"}
+    formdamage.read_only(workspace, monkeypatch, getattr(forms, builder), "emails.json", "write",
+                         lambda form: fill(form, {k: v for k, v in values.items() if k in form.controls}))
 
 
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_workspace_that_cannot_be_created(tmp_path: Path, monkeypatch, builder):
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(blocker / "work"))
-    form = getattr(forms, builder)()
-    assert "cannot start yet" in form.widget.children[0].value
-    assert blocker.read_text() == "not a folder"
+    formdamage.uncreatable(tmp_path, monkeypatch, getattr(forms, builder))
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
+import formdamage
 from helpers import content, forms, referrals, settings
 
 
@@ -17,10 +18,7 @@ def saved(workspace: Path) -> dict:
     return json.loads((workspace / "referrals.json").read_text(encoding="utf-8"))
 
 
-def shown_html(form) -> str:
-    parts = [form.status.value] + [m.value for m in form.messages.values()]
-    parts += [w.value for w in form.extras.values() if isinstance(w, widgets.HTML)]
-    return "\n".join(parts)
+shown_html = formdamage.shown
 
 
 @pytest.mark.parametrize("builder", ["referral_ask_form", "checkin_form", "settings_form"])
@@ -263,53 +261,26 @@ BUILDERS = ["referral_ask_form", "checkin_form"]
 @pytest.mark.parametrize("damage, code", [(b"[1, 2", "damaged_file"), (b'["a list"]', "wrong_shape"),
                                           (b'{"ask": "oops"}', "wrong_shape")])
 def test_damaged_file_gives_a_plain_message_and_a_way_out(workspace: Path, builder, damage, code):
-    workspace.mkdir(parents=True, exist_ok=True)
-    (workspace / "referrals.json").write_bytes(damage)
-    form = getattr(forms, builder)()
-    assert form.extras["problem"].code == code
-    text = form.widget.children[0].value
-    assert "cannot start yet" in text and "referrals.json" in text and "Traceback" not in text
-    assert (workspace / "referrals.json").read_bytes() == damage
-    form.controls["move_aside"].click()
-    assert not (workspace / "referrals.json").exists()
-    assert "save" in getattr(forms, builder)().controls
+    formdamage.damaged_file(workspace, getattr(forms, builder), "referrals.json", damage, code, "save")
+
+
+def _fill(form) -> None:
+    if "promised" in form.controls:
+        plan(form)
+    else:
+        form.controls["targets"].value = "Globex"
+        form.controls["field"].value = "logistics"
 
 
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_read_only_workspace(workspace: Path, builder, monkeypatch):
-    import os
-
     assert referrals.save_ask(["Acme"], "logistics").ok
-    before = (workspace / "referrals.json").read_bytes()
-    real = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK else real(p, mode, *a, **k))
-    form = getattr(forms, builder)()
-    assert "cannot start yet" in form.widget.children[0].value and "save" not in form.controls
-    monkeypatch.setattr(os, "access", real)
-    form = getattr(forms, builder)()
-
-    def refuse(*_a, **_k):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(os, "replace", refuse)
-    if builder == "checkin_form":
-        plan(form)
-    else:
-        form.controls["targets"].value = "Globex"
-    form.controls["save"].click()
-    assert "Traceback" not in shown_html(form) and "Something went wrong" not in form.status.value
-    assert "Nothing was saved" in form.status.value
-    assert (workspace / "referrals.json").read_bytes() == before
+    formdamage.read_only(workspace, monkeypatch, getattr(forms, builder), "referrals.json", "save", _fill)
 
 
 @pytest.mark.parametrize("builder", BUILDERS + ["settings_form"])
 def test_workspace_that_cannot_be_created(tmp_path: Path, monkeypatch, builder):
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(blocker / "work"))
-    form = getattr(forms, builder)()
-    assert "cannot start yet" in form.widget.children[0].value
-    assert blocker.read_text() == "not a folder"
+    formdamage.uncreatable(tmp_path, monkeypatch, getattr(forms, builder))
 
 
 @pytest.fixture
