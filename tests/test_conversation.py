@@ -166,7 +166,7 @@ def test_a_job_ask_with_the_guarded_persona_costs_the_names():
                    "thanks": True}
     contact = next(pt for pt in d.points if pt.id == "contact")
     assert "ended before you had the chance" in contact.why
-    assert [m.turn for m in contact.moments] == [1], "the job ask is the moment that decided it"
+    assert [m.turn for m in contact.moments] == [1, 9], "the job ask and the pressing decided it"
 
 
 def test_a_missing_check_in_shows_the_reply_that_would_have_earned_it():
@@ -368,3 +368,14 @@ def test_an_instructor_adds_a_persona_by_adding_a_file(content_copy: Path):
 def test_an_unknown_persona_names_the_ones_there_are():
     with pytest.raises(content.ContentError, match="The personas are: amina-pharmacist"):
         c.persona("nobody")
+
+
+def test_check_content_on_the_command_line_names_the_persona_file_and_node(content_copy: Path):
+    from helpers import instructor_cli
+
+    path = content_copy / "personas" / "grace-data-analyst.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('next = "hesitant"', 'next = "hesitent"', 1),
+                    encoding="utf-8")
+    problems, _ = instructor_cli.check_content(content_copy)
+    assert ("personas/grace-data-analyst.toml, node 'names_given', option 2: next = \"hesitent\" is not a node "
+            "in this file; did you mean \"hesitant\"?") in problems
