@@ -2,11 +2,15 @@
 
 Each learner shares an anonymised copy of their log (``python -m helpers share`` or the
 Share button in the log lesson) and the instructor puts the files in one folder. This
-module reads every ``.csv`` file there with :func:`helpers.log.load`, refuses any file that
-still holds a name, e-mail address or phone number (:func:`helpers.share.check_shared_log`),
-reports files it cannot read, and builds class-level tables **by student file**, never by
-contact: practice before real, referral yield, thank-you and follow-up habits, and who may
-need a nudge.
+module reads every ``.csv`` file there with :func:`helpers.log.load`, refuses (by file name,
+with the row, column and kind of detail, never the detail itself) any file in which a contact
+or organisation is not a pseudonym or placeholder, or in which the one detector
+(:mod:`helpers.core.detect`, through :func:`helpers.share.check_shared_log`) still finds a
+name-like word, an e-mail address, a web address, a handle or a phone number; it reports
+files it cannot read, and builds class-level tables **by student file**, never by contact:
+practice before real, referral yield, thank-you and follow-up habits, and who may need a
+nudge. The check cannot prove a file holds no personal detail: it refuses what it can see.
+The views (tables and charts shown in the notebook) are in :mod:`helpers.forms.class_summary`.
 
 >>> cv = read_class(SAMPLE_CLASS)
 >>> len(cv.logs) >= 6, cv.unreadable, cv.refused
@@ -22,7 +26,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import display
 from . import log as logmod
 from . import share, workspace
 
@@ -70,9 +73,10 @@ class ClassLogs:
             lines.append(("error", f"Could not read {text} The other files are summarised without it."))
         for name, findings in self.refused.items():
             first = findings[0].split(": ", 1)[-1] if findings else ""
-            lines.append(("error", f"Refused {name}: it still holds personal details ({len(findings) - 1} "
-                                   f"finding(s), e.g. {first}) Ask the learner to share it again with the "
-                                   f"Share button or 'python -m helpers share'; it is left out of every table."))
+            lines.append(("error", f"Refused {name}: the check still finds personal details in it "
+                                   f"({len(findings) - 1} finding(s), e.g. {first}) Ask the learner to share it "
+                                   f"again with the Share button or 'python -m helpers share', leaving that text "
+                                   f"out; it is left out of every table."))
         if self.ignored:
             lines.append(("info", "Skipped (not .csv): " + ", ".join(self.ignored)))
         problems = {s: len(lg.problems) for s, lg in self.logs.items() if lg.problems}
@@ -399,65 +403,3 @@ def habits_chart(cv: ClassLogs):
         parts.append(f"{r['student']}: {thanks_text}, {follow_text}")
     alt = "Bar chart of thank-you and follow-up rates. " + "; ".join(parts) + "."
     return fig, alt
-
-
-# ---------------------------------------------------------------------------------------
-# Showing it in the notebook
-# ---------------------------------------------------------------------------------------
-def _say(kind: str, text: str) -> None:
-    from IPython.display import HTML, display as ipy_display
-
-    ipy_display(HTML(display.message_html(text, kind)))
-
-
-def status_html(cv: ClassLogs) -> str:
-    """What was read, refused and skipped, then the headline sentences, as escaped HTML."""
-    parts = [display.message_html(text, kind) for kind, text in cv.status_lines()]
-    lines = headline(cv)
-    if lines:
-        parts.append("<ul>" + "".join(f"<li>{display.escape(line)}</li>" for line in lines) + "</ul>")
-    return "".join(parts)
-
-
-def show_status(cv: ClassLogs) -> None:
-    """Show what was read, refused, skipped, and the headline sentences."""
-    from IPython.display import HTML, display as ipy_display
-
-    ipy_display(HTML(status_html(cv)))
-
-
-def _show(cv: ClassLogs, table: pd.DataFrame, caption: str, chart=None) -> None:
-    if not cv.logs:
-        _say("info", "Nothing to show: no shared log could be read (see the first table's messages).")
-        return
-    display.show_table(table, caption)
-    if chart is not None:
-        fig, alt = chart(cv)
-        display.show_figure(fig, alt)
-
-
-def show_overview(cv: ClassLogs) -> None:
-    _show(cv, overview(cv), "Interviews logged, by student file", practice_chart)
-
-
-def show_practice(cv: ClassLogs) -> None:
-    _show(cv, practice_before_real(cv), "Practice before real, by student file")
-
-
-def show_referrals(cv: ClassLogs) -> None:
-    _show(cv, referral_yield(cv), "Referral yield, by student file", referral_chart)
-
-
-def show_habits(cv: ClassLogs) -> None:
-    _show(cv, habits(cv), f"Thank-you and follow-up habits as of {cv.as_of.isoformat()}", habits_chart)
-
-
-def show_nudges(cv: ClassLogs) -> None:
-    if not cv.logs:
-        _show(cv, nudges(cv), "")
-        return
-    table = nudges(cv)
-    if table.empty:
-        _say("ok", "No one needs a nudge right now.")
-        return
-    display.show_table(table, "Who may need a nudge (by student file)")

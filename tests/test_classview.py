@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import classview, log, share
+from helpers.forms import class_summary as view
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample_class"
@@ -94,7 +95,7 @@ def test_charts_have_alt_text_naming_every_student(sample):
         fig, alt = chart(sample)
         for student in sample.files.values():
             assert student in alt
-        html = classview.display.figure_html(fig, alt)
+        html = view.display.figure_html(fig, alt)
         assert "<figure" in html and "alt='" in html
 
 
@@ -151,6 +152,30 @@ def test_a_shared_log_that_still_holds_a_name_is_refused(tmp_path: Path):
     assert "chloe.csv" not in classview.overview(cv)["student"].tolist()
 
 
+@pytest.mark.parametrize("note, reason", [
+    ("Siobhán O'Brien at Northwind Biologics", "holds what looks like a name"),
+    ("mail hope [at] kestrelfinch [dot] co.uk", "holds an e-mail address"),
+    ("her site zoekowalczyk.com", "holds a web address"),
+    ("ask Dr Li", "holds a name"),
+    ("call +44 20 7946 0958", "holds a phone number"),
+])
+def test_free_text_the_detector_finds_is_refused_by_file_with_the_reason(tmp_path: Path, note: str, reason: str):
+    folder = tmp_path / "class"
+    copy_some(folder, ["amara.csv"])
+    (folder / "leaky.csv").write_text("date,contact,organisation,status,notes\n"
+                                      f'2026-10-01,Person 01,Organisation A,held,"{note}"\n', encoding="utf-8")
+    cv = classview.read_class(folder, as_of="2026-12-01")
+    assert list(cv.refused) == ["leaky.csv"] and list(cv.files.values()) == ["amara.csv"]
+    status = "\n".join(text for _, text in cv.status_lines())
+    assert f"Refused leaky.csv: the check still finds personal details in it (1 finding(s), e.g. row 2, notes: {reason}" in status
+    assert note not in status
+
+
+def test_every_sample_class_file_passes_the_check():
+    for path in sorted(SAMPLE.glob("*.csv")):
+        assert share.check_shared(path) == [], path.name
+
+
 def test_non_csv_files_skipped_and_named(tmp_path: Path):
     folder = tmp_path / "class"
     copy_some(folder, ["farah.csv"])
@@ -182,14 +207,14 @@ def shown(monkeypatch) -> list[str]:
 def test_show_functions_on_an_empty_class(tmp_path: Path, shown: list[str]):
     cv = classview.read_class(tmp_path / "nowhere")
     for name in SHOWS:
-        getattr(classview, name)(cv)
+        getattr(view, name)(cv)
     assert "does not exist" in shown[0]
     assert all("Nothing to show" in html for html in shown[1:])
 
 
 def test_show_functions_on_the_sample(sample, shown: list[str]):
     for name in SHOWS:
-        getattr(classview, name)(sample)
+        getattr(view, name)(sample)
     html = "\n".join(shown)
     assert html.count("<figure") == 3 and html.count("<table") == 5
     assert "Who may need a nudge" in html
@@ -199,7 +224,7 @@ def test_status_html_escapes(tmp_path: Path):
     folder = tmp_path / "class"
     folder.mkdir()
     (folder / "<b>odd<b>.csv").write_bytes(b"")
-    html = classview.status_html(classview.read_class(folder))
+    html = view.status_html(classview.read_class(folder))
     assert "<b>odd" not in html and "&lt;b&gt;odd&lt;b&gt;.csv" in html
 
 
