@@ -817,12 +817,15 @@ def debrief(run: Run, p: Persona | None = None) -> Debrief:
                    + (f" (and {len(missed) - 1} more chance(s) later)." if len(missed) > 1 else "."))
             moments = tuple(missed)
         else:
-            last = len(run.turns)
-            why = ("the conversation ended before you had the chance"
-                   + (f" (it ended at turn {last})." if last else "."))
             cool = [Moment(n, "missed", t.said, t.reply) for n, t in enumerate(run.turns, start=1)
                     if p.nodes[t.node].options[t.choice].warmth < 0]
             moments = tuple(cool[:2])
+            if cool:
+                why = (f"the chance never came: {p.name} cooled after the replies below, and the conversation "
+                       f"never reached the moment for it.")
+            else:
+                why = (f"the conversation ended (at turn {len(run.turns)}) before the moment for it."
+                       if run.turns else "the conversation has not reached the moment for it yet.")
         points.append(Point(pid, label, earned, why, moments))
     flags = tuple((n, p.nodes[t.node].options[t.choice].flag, p.nodes[t.node].options[t.choice].note)
                   for n, t in enumerate(run.turns, start=1)
