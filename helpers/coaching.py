@@ -286,7 +286,7 @@ def verdict(question: object, c: Checks | None = None, findings: Sequence[str] =
                           "so in the question, " + _TRY, open=open_, kinds=found_kinds)
     evidence = []
     if open_:
-        evidence.append("it is open: they answer in their own words")
+        evidence.append("it is open (they answer in their own words)")
     if topic:
         evidence.append(f"it is about their work or your fit (“{topic}”)")
     if findings and uses_research(value, findings, c):

@@ -257,23 +257,26 @@ def check_report(value: str, category: str, research: Iterable[Any] | None = Non
     """``check_question`` said in plain sentences (for a notebook or a terminal).
 
     >>> print(check_report("Are you hiring?", "career", research=[], saved=[]))
-    Could be saved. Advice on this question:
+    Would be held back once (reword it, or choose “Save anyway”). Advice on this question:
     - This reads as asking for a job...
     - This can be answered with a plain yes or no...
     About your whole set:
     - None of your questions asks for candid feedback...
     """
-    problems, advice = check_question(value, category, research, saved=saved)
+    findings = _findings(research)
+    problems, advice = check_question(value, category, findings, saved=saved)
     mine = [a for a in advice if a.scope == "item"]
     whole = [a for a in advice if a.scope == "set"]
     if problems:
         lines = ["Would not be saved yet:"] + [f"- {p}" for p in problems]
         if mine:
             lines.append("Advice on this question:")
+    elif "asks_for_job" in [a.code for a in mine]:
+        lines = ["Would be held back once (reword it, or choose “Save anyway”). Advice on this question:"]
     elif mine:
         lines = ["Could be saved. Advice on this question:"]
     else:
-        lines = ["Could be saved. " + coaching.verdict(value, bank().checks).message]
+        lines = ["Could be saved. " + coaching.verdict(value, bank().checks, _finding_texts(findings)).message]
     lines += [f"- {a.message}" for a in mine]
     if whole:
         lines += ["About your whole set:"] + [f"- {a.message}" for a in whole]

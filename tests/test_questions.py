@@ -105,7 +105,7 @@ def test_bank_questions_pass_their_own_checks():
 
 def test_check_report_is_plain_text():
     report = questions.check_report("Are you hiring?", "industry", research=[], saved=[])
-    assert report.startswith("Could be saved. Advice on this question:")
+    assert report.startswith("Would be held back once")
     assert "asking for a job" in report and "About your whole set:" in report
     assert "<" not in report
     report = questions.check_report("", "industry", research=[], saved=[])
