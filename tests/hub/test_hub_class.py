@@ -550,3 +550,24 @@ def test_the_folders_are_private_again_on_every_start(classroom: Classroom):
     assert modes == {str(home): (account.pw_uid, account.pw_gid, 0o700),
                      str(work): (account.pw_uid, account.pw_gid, 0o700),
                      str(box): (account.pw_uid, group, 0o2750)}
+
+
+def test_on_a_generic_hub_the_work_goes_to_the_learners_home(classroom: Classroom):
+    """A university's own hub (docs/jupyterhub.md): the helpers installed read-only in the image,
+    no INTERVIEW_WORKSPACE, no PYTHONPATH to the learner's copy. Stood in for here by the class's
+    root-owned copy of the lessons: the work goes to ~/informational-interview-work."""
+    person = classroom.learners[0]
+    readonly = classroom.site.source
+    assert readonly.stat().st_uid == 0 and readonly.stat().st_mode & 0o022 == 0
+    run = person.kernel.execute(
+        "import subprocess, sys\n"
+        "env = {k: v for k, v in os.environ.items() if k not in ('INTERVIEW_WORKSPACE', 'PYTHONPATH')}\n"
+        f"env['PYTHONPATH'] = {str(readonly)!r}\n"
+        "done = subprocess.run([sys.executable, '-c', 'import helpers.workspace as w; "
+        "print(w.__file__); print(w.folder(create=False))'], env=env, capture_output=True, text=True, cwd=os.path.expanduser('~'))\n"
+        "print(json.dumps([done.returncode, done.stdout, done.stderr]))").check()
+    code, out, err = json.loads(run.stdout.strip().splitlines()[-1])
+    assert code == 0, err
+    module, folder = out.strip().splitlines()[-2:]
+    assert module.startswith(str(readonly)), module
+    assert folder == str(classroom.site.home(person.name) / WORK)
