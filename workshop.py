@@ -54,7 +54,26 @@ INFO_ARGS = {"-h", "--help", "--help-all", "--version"}
 
 
 def say(text: str = "") -> None:
-    print(text, flush=True)
+    try:
+        print(text, flush=True)
+    except OSError:  # the terminal was closed (SIGHUP): nothing left to print to
+        pass
+
+
+class Stop(Exception):
+    """The launcher was asked to stop (SIGTERM, or SIGHUP when its terminal window closed)."""
+
+
+def _stop_signal(signum: int, frame: object) -> None:
+    raise Stop(signal.Signals(signum).name)
+
+
+def stop_on_signals() -> None:
+    """Closing the terminal or ``kill`` stops the server too: it runs in its own session, so
+    without this it would go on running, orphaned, after the launcher is gone."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop_signal)
 
 
 def rule() -> None:
@@ -237,6 +256,13 @@ def install_failure(log_text: str, log: Path | None = None, python: str | None =
         return (head + f"a file could not be written in {VENV}. Close any program that uses it (another "
                 "workshop window, an editor), make sure this folder is not read-only, and run this command "
                 f"again.{where}")
+    m = re.search(r"package directory '([^']+)' does not exist|Could not open requirements file[^\n]*|"
+                  r"does not appear to be a Python project", log_text)
+    if m:
+        missing = f" ('{m.group(1)}' is missing)" if m.group(1) else ""
+        return (head + f"this workshop's folder is incomplete{missing}, so its own package could not be "
+                "installed. Download or copy the whole folder again (keep your my_work/ folder) and run this "
+                f"command in it.{where}")
     m = re.search(r"(?:No matching distribution found for|Could not find a version that satisfies the "
                   r"requirement) ([^\s;]+)", log_text)
     if m:
@@ -290,30 +316,38 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
 
 
 def start_server(cmd: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    """Start a server with its messages going to ``log``, out of reach of the terminal's Ctrl+C
-    (the launcher stops it itself, so the learner sees no traceback)."""
+    """Start a server with its messages going to ``log``.
+
+    On macOS and Linux it runs in its own session, out of reach of the terminal's Ctrl+C: the
+    launcher stops it with SIGTERM, which JupyterLab and Voila handle by stopping their kernels
+    and removing their runtime files. On Windows, where there is no SIGTERM to send, it shares the
+    console: Ctrl+C reaches it too and it shuts down the same way (its messages go to the log)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     kwargs: dict = {}
-    if os.name == "nt":
-        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
-    else:
+    if os.name != "nt":
         kwargs["start_new_session"] = True
     with open(log, "wb") as out:
         return subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out,
                                 stderr=subprocess.STDOUT, **kwargs)
 
 
-def stop_server(proc: subprocess.Popen) -> None:
+def stop_server(proc: subprocess.Popen, interrupted: bool = False) -> None:
     """Ask the server to shut down (it stops its kernels and removes its runtime files)."""
     if proc.poll() is not None:
         return
     try:
         if os.name == "nt":
-            proc.send_signal(signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined]
+            if interrupted:  # it had the Ctrl+C too: give it time to shut down by itself
+                try:
+                    proc.wait(timeout=20)
+                    return
+                except subprocess.TimeoutExpired:
+                    pass
+            proc.terminate()
         else:
             proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=25)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stop):
         proc.kill()
         proc.wait()
     except subprocess.TimeoutExpired:
@@ -342,10 +376,10 @@ def why_stopped(log: Path) -> str | None:
     return None
 
 
-def friendly_block(title: str, url: str, work: str, log: Path, extra: str = "") -> None:
+def friendly_block(title: str, url: str, work: str, log: Path, extra: str = "", browser: bool = True) -> None:
     rule()
     say(title)
-    say("Open this address in your web browser (it may have opened already):")
+    say("Open this address in your web browser" + (" (it may have opened already):" if browser else ":"))
     say(f"    {url}")
     say(f"Your work is saved in:  {work}")
     if extra:
@@ -378,10 +412,10 @@ def run_server(proc: subprocess.Popen, log: Path, name: str, ready, timeout: flo
         code = proc.wait()
         say(f"{cap(name)} has stopped (exit code {code}). Your work is saved. Run the same command to start again.")
         return code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stop) as stop:
         say("")
         say(f"Stopping {name} ...")
-        stop_server(proc)
+        stop_server(proc, interrupted=isinstance(stop, KeyboardInterrupt))
         say("Stopped. Your work is saved. Run the same command to start again.")
         return 0
 
@@ -401,6 +435,7 @@ def run_lab(python: Path, args: list[str]) -> int:
     work = workspace_folder(python, env)
     started = time.time()
     say("Starting JupyterLab ...")
+    stop_on_signals()
     proc = start_server(cmd, env, log)
     found: dict = {}
 
@@ -421,7 +456,7 @@ def run_lab(python: Path, args: list[str]) -> int:
                                "The file browser on the left shows this folder: lessons in notebooks/, "
                                "your work in my_work/, the content you can adapt in data/content/.\n"
                                f"The same lessons as pages without code: {info['url'].rstrip('/')}"
-                               f"/voila/render/{APP_INDEX}{query}")
+                               f"/voila/render/{APP_INDEX}{query}", browser="--no-browser" not in args)
                 return True
         return False
 
@@ -450,6 +485,7 @@ def run_app(python: Path, args: list[str]) -> int:
            "--Voila.port_retries=0", f"--token={token}", *extra, *args]
     work = workspace_folder(python, env)
     say("Starting the app view (Voila) ...")
+    stop_on_signals()
     proc = start_server(cmd, env, log)
     url = f"http://127.0.0.1:{port}/voila/render/{APP_INDEX}?token={token}"
 
@@ -457,7 +493,7 @@ def run_app(python: Path, args: list[str]) -> int:
         if not port_open(port):
             return False
         friendly_block("The workshop is running as an app: each lesson is a page, with no code showing.",
-                       url, work, log, "The first page lists the lessons.")
+                       url, work, log, "The first page lists the lessons.", browser=open_browser)
         if open_browser:
             try:
                 webbrowser.open(url, new=2)
@@ -502,6 +538,6 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main(sys.argv[1:]))
-    except KeyboardInterrupt:  # Ctrl+C while setting up
+    except (KeyboardInterrupt, Stop):  # Ctrl+C (or the window closed) while setting up
         print("\nStopped.", file=sys.stderr)
         sys.exit(130)

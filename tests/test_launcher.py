@@ -253,13 +253,16 @@ PIP_FAILURES = [
      ["could not be written", "Close any program"]),
     ("  error: subprocess-exited-with-error\n  ERROR: Failed building wheel for numpy",
      ["numpy had to be compiled", "3.11, 3.12 or 3.13"]),
+    ("      error: package directory 'helpers' does not exist\n  error: subprocess-exited-with-error",
+     ["folder is incomplete", "'helpers' is missing", "keep your my_work/"]),
     ("ERROR: something nobody has seen before",
      ["the lines just above say which package", "ask for help"]),
 ]
 
 
 @pytest.mark.parametrize("log_text, expected", PIP_FAILURES, ids=[
-    "python-version", "network", "disk-full", "ssl", "no-distribution", "permission", "build", "unknown"])
+    "python-version", "network", "disk-full", "ssl", "no-distribution", "permission", "build", "incomplete",
+    "unknown"])
 def test_each_install_failure_gets_its_own_cause_and_fix(log_text: str, expected: list[str]):
     message = workshop.install_failure(log_text, Path("/w/.venv/pip-install.log"), python="3.11.7")
     assert message.startswith("Installing the packages failed: ")
@@ -429,6 +432,9 @@ def test_lab_opens_at_the_root_says_where_and_stops_cleanly_on_ctrl_c(ready_copy
         listing = json.loads(get(browser, f"{base}/api/contents?token={token}"))
         names = {item["name"] for item in listing["content"]}
         assert {"notebooks", "app", "workshop.py"} <= names, f"JupyterLab is not at the repository root: {names}"
+        opens = [f.read_text(encoding="utf-8") for f in Path(env["JUPYTER_RUNTIME_DIR"]).glob("jpserver-*-open.html")]
+        assert opens and all("/lab/tree/notebooks/00-start-here.ipynb" in text for text in opens), \
+            "the browser would not open at the first lesson"
         settings = json.loads(get(browser, f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification"
                                            f"?token={token}"))
         assert settings["schema"]["properties"]["fetchNews"]["default"] == "false", "the news pop-up is on"
@@ -522,3 +528,30 @@ def test_the_readme_binder_links_open_the_first_lesson_and_warn_that_work_is_los
     assert "urlpath=voila%2Frender%2Fapp%2Findex.ipynb" in readme and (ROOT / "app" / "index.ipynb").exists()
     assert "lost when the session ends" in readme and "export your work" in readme
     assert "replace `OWNER/REPO`" in readme
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_closing_the_terminal_or_kill_stops_the_server_too(ready_copy: Path, tmp_path: Path, signame: str):
+    """The server runs in its own session (so Ctrl+C reaches only the launcher): when the launcher
+    itself is told to stop (kill, or the terminal window closed), it must not leave it running."""
+    env = server_env(tmp_path)
+    launched = Launched(ready_copy, ["app", "--no-browser"], env)
+    try:
+        m = launched.wait_for(r"http://127\.0\.0\.1:(\d+)/voila/render/app/index\.ipynb")
+        port = int(m.group(1))
+        launched.wait_for(r"To stop: press Ctrl\+C", timeout=10)
+        deadline = time.monotonic() + 30
+        while not port_open(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        os.kill(launched.proc.pid, getattr(signal, signame))  # the launcher only, not its group
+        code = launched.proc.wait(timeout=45)
+    finally:
+        launched.kill()
+    assert code == 0, launched.text
+    no_traceback(launched.text)
+    deadline = time.monotonic() + 10
+    while port_open(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not port_open(port), f"the server outlived the launcher after {signame}"
+
