@@ -89,7 +89,7 @@ def test_typing_a_reply_selects_the_nearest_and_says_so(workspace: Path):
     form.controls["say"].click()
     talk = form.extras["talk"].value
     assert "<img" not in talk and "&lt;img src=x onerror=alert(1)&gt;" in talk, "typed words shown escaped"
-    assert "We&#x27;re not hiring" in talk and "sounds cooler" in talk
+    assert "We&#x27;re not hiring" in talk and "(cools, and answers more briefly)" in talk
 
 
 def test_unmatched_typing_and_no_choice_are_explained(workspace: Path):
@@ -112,3 +112,14 @@ def test_a_damaged_practice_file_is_reported_not_overwritten(workspace: Path):
     assert "cannot start yet" in form.widget.children[0].value
     assert "move_aside" in form.controls
     assert (workspace / c.FILE).read_text(encoding="utf-8") == "[1, 2"
+
+
+def test_the_transcript_says_when_the_persona_warms_up(workspace: Path):
+    form = practice_form(persona="amina-pharmacist")
+    form.controls["start"].click()
+    assert "(warms up)" not in form.extras["talk"].value
+    _say(form, "Thank you for making the time")
+    assert form.extras["talk"].value.count("(warms up)") == 1
+    _say(form, "I read that pharmacies")
+    assert form.extras["talk"].value.count("(warms up)") == 1, "said once, when it changes"
+    assert "Minute 4 of the 20 agreed." in form.extras["talk"].value

@@ -35,13 +35,16 @@ _STYLE = (
     "{float:none;flex:none;height:auto;margin:0.2em 0.6em 0 1px}"
     "</style>"
 )
-_MOOD = {"warm": "sounds warmer", "cool": "sounds cooler, and more brief", "neutral": ""}
+#: what the learner is told when the persona's mood changes from one turn to the next
+_CHANGE = {("neutral", "warm"): "warms up", ("cool", "warm"): "warms up", ("cool", "neutral"): "relaxes a little",
+           ("neutral", "cool"): "cools, and answers more briefly", ("warm", "cool"): "cools, and answers more briefly",
+           ("warm", "neutral"): "is a little less warm"}
 _BOX = "border-left:4px solid {c};padding:0.3em 0.7em;margin:0.35em 0;background:{b}"
 
 
-def _line(speaker: str, text: str, who: str, mood: str = "") -> str:
+def _line(speaker: str, text: str, who: str, change: str = "") -> str:
     colour, back = ("#0d47a1", "#f3f7fd") if who == "persona" else ("#1b5e20", "#f4faf4")
-    tone = f" <em>({escape(_MOOD.get(mood, ''))})</em>" if _MOOD.get(mood) else ""
+    tone = f" <em>({escape(change)})</em>" if change else ""
     return (f"<div style='{_BOX.format(c=colour, b=back)}'><strong>{escape(speaker)}</strong>{tone}: "
             f"{escape(text)}</div>")
 
@@ -54,12 +57,14 @@ def _card_html(p: conv.Persona) -> str:
 def transcript_html(run: conv.Run, p: conv.Persona) -> str:
     """The conversation so far, then what the persona says now (all text escaped)."""
     parts = []
+    before = conv._mood(p.warmth)
     for t in run.turns:
-        parts.append(_line(p.name, t.said, "persona", t.mood))
+        parts.append(_line(p.name, t.said, "persona", _CHANGE.get((before, t.mood), "")))
+        before = t.mood
         reply = t.reply + (f" (you typed: “{t.typed}”)" if t.typed else "")
         parts.append(_line("You", reply, "learner"))
     now = conv.step(run, p)
-    parts.append(_line(p.name, now.says, "persona", now.mood))
+    parts.append(_line(p.name, now.says, "persona", _CHANGE.get((before, now.mood), "")))
     clock = f"Minute {now.minute} of the {now.agreed} agreed."
     if now.minute > now.agreed:
         clock += " You have gone over the agreed time."
@@ -102,7 +107,7 @@ def replay_html(s: conv.ReplayStep, total: int) -> str:
         moved += message_html("Lost: " + "; ".join(s.lost), "error")
     stage = f" · {escape(s.stage)}" if s.stage else ""
     return (f"<p style='margin:0.2em 0'><strong>Turn {s.turn} of {total}</strong>{stage} · minute {s.minute}</p>"
-            + _line(s.speaker, s.said, "persona", s.mood) + _line("You", s.reply, "learner")
+            + _line(s.speaker, s.said, "persona") + _line("You", s.reply, "learner")
             + (f"<p style='margin:0.2em 0'><em>Why it matters:</em> {escape(s.note)}</p>" if s.note else "")
             + moved)
 
@@ -144,7 +149,8 @@ def _build(persona: str | None) -> Form:
     turn_box = widgets.VBox([reply, reply_msg, typed, typed_msg, widgets.HBox([match, say])])
     debrief = widgets.HTML("")
     replay_view = widgets.HTML("")
-    replay_box = widgets.VBox([widgets.HBox([replay, previous, nxt]), replay_view])
+    replay_box = widgets.VBox([widgets.HTML("<h4 style='margin:0.6em 0 0.2em 0'>Replay</h4>"),
+                               widgets.HBox([replay, previous, nxt]), replay_view])
     saved = widgets.HTML(_saved_html())
     status, output = widgets.HTML(""), widgets.Output()
     intro = ("Choose a persona and start. At each turn, pick your reply, or type it your own way and let the "
@@ -153,7 +159,7 @@ def _build(persona: str | None) -> Form:
              "the conversation. Finished conversations are saved; starting again does not add a copy.")
     rows = [widgets.HTML(_STYLE), widgets.HTML("<h3 style='margin:0.3em 0'>Practise the conversation</h3>"),
             widgets.HTML(f"<p style='margin:0 0 0.5em 0'>{escape(intro)}</p>"),
-            widgets.HBox([who, start]), card, talk, turn_box, status, debrief, replay_box, saved, output]
+            who, start, card, talk, turn_box, status, debrief, replay_box, saved, output]
     box = widgets.VBox(rows, layout=widgets.Layout(width="100%", max_width="760px"))
     box.add_class("iiw-practice")
     controls = {"persona": who, "start": start, "reply": reply, "typed": typed, "match": match, "say": say,
