@@ -54,8 +54,9 @@ _LEAD_INS: dict[str, list[str]] = {
 _SMALL = set("""a an the this that these those there their they it its your you yours our we my i'd
 in on at for from since last next this after before during over when while how what why which who
 whether if about most many some one two three several each every new recently now then also
-he she his her them people staff""".split())
-_ARTICLES = ("a", "an", "the", "one", "part", "head", "in", "on", "at", "responsible", "working",
+he she his her them people staff more all both any everything anything something advice tips ways
+much""".split())
+_ARTICLES = ("a", "an", "the", "one", "part", "in", "on", "at", "responsible", "working",
              "leading", "running", "currently", "now", "our", "their", "your", "my", "his", "her")
 _AN_LETTERS = set("aefhilmnorsx")         # acronyms said with a vowel sound: an MP, an NHS manager
 _A_SOUNDS = ("uni", "use", "usu", "uti", "eu", "one", "once", "ewe", "ubi", "ura")
@@ -104,9 +105,12 @@ def article(phrase: str) -> str:
 
 
 def _with_article(role: str) -> str:
+    """``analyst`` -> ``an analyst``; ``Head of Data`` -> ``the Head of Data`` (one post of its kind)."""
     first = role.split(" ", 1)[0].lower()
-    if first in _ARTICLES or first.endswith("'s") or first.endswith("ing"):
+    if first in _ARTICLES or first.endswith("'s"):
         return role
+    if re.match(r"(?:head|director|chief|dean|deputy|vice|principal|chair)\b[\w ]{0,40}?\bof\b", role.lower()):
+        return f"the {role}"
     return f"{article(role)} {role}"
 
 
@@ -143,7 +147,8 @@ def sentence_problems(field: str, value: object, label: str = "This field") -> l
     visible = sum(not ch.isspace() for ch in raw)
     found = [w for w in core_text.words(raw) if any(ch.isalpha() for ch in w)]
     real = [w for w in found if len(w) > 1 or w in ("a", "i")]
-    if letters < 0.6 * visible or not real or all(w in _FILLER for w in real):
+    mostly_symbols = field in MIN_WORDS and letters < 0.6 * visible   # a name such as "3M" may be short
+    if mostly_symbols or not real or all(w in _FILLER for w in real):
         return [Problem(field, raw, "does not read as words the e-mail can use",
                         "Write a short phrase in your own words, as the hint under the box suggests", "not_words")]
     need = MIN_WORDS.get(field, 1)

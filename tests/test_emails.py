@@ -79,8 +79,11 @@ def test_the_line_about_similar_organisations_is_optional():
     ("their_role", "NHS manager", "to an NHS manager at", "to NHS"),
     ("their_role", "university lecturer", "to a university lecturer at", "an university"),
     ("their_role", "the head of nursing", "to the head of nursing at", "a the"),
+    ("their_role", "Head of Data", "to the Head of Data at", "a Head"),
+    ("their_role", "Engineering manager", "to an Engineering manager at", "to Engineering"),
     ("their_role", "is a nurse manager", "to a nurse manager at", "is a nurse"),
     ("organisation", "at Riverside Community Hospital", "manager at Riverside Community Hospital.", "at at"),
+    ("organisation", "3M", "manager at 3M.", "at at"),
     ("how_found", "I found you on LinkedIn", "through LinkedIn.", "found you"),
     ("how_found", "at the careers fair", "through the careers fair.", "through at"),
 ])
