@@ -322,6 +322,13 @@ def available_questions() -> tuple[list[dict[str, str]], str]:
                       f"the field you care about, work best. Meanwhile, here are a few starter questions.")
 
 
+def questions_text() -> str:
+    """The questions to choose from, one per line with its id, after where they come from
+    (for choosing without the form: ``reflection.choose_questions(["draft-1", "draft-3"], "")``)."""
+    offered, note = available_questions()
+    return "\n".join([note, ""] + [f"{q['id']}: {q['text']}" for q in offered])
+
+
 def _selection(ids: Iterable[str] | None, own: str | None) -> tuple[list[dict[str, str]], list[Problem]]:
     """The chosen questions (in order, own last) and the problems with the choice."""
     cfg = settings()
@@ -369,6 +376,21 @@ def check_choice(ids: Iterable[str] | None, own: str | None = "") -> tuple[list[
         advice.append(Advice("few_questions", "Tip: most interviews need three or four questions at least, in case "
                                               "the first answers are short.", scope="set"))
     return [], advice
+
+
+def check_report(ids: Iterable[str] | None, own: str | None = "") -> str:
+    """:func:`check_choice` said in plain sentences (nothing is saved).
+
+    >>> print(check_report([], ""))
+    Would not be saved yet:
+    - choices: Nothing is chosen. ...
+    """
+    problems, advice = check_choice(ids, own)
+    if problems:
+        return "\n".join(["Would not be saved yet:"] + [f"- {p}" for p in problems])
+    if not advice:
+        return "The checks read every chosen question as a good informational-interview question."
+    return "\n".join(["What the checks read in your choice:"] + [f"- {a.message}" for a in advice])
 
 
 def choose_questions(ids: Iterable[str] | None, own: str | None = "", *, allow_job_ask: bool = False) -> Result:
