@@ -110,7 +110,7 @@ class Store:
 
     def _lock(self) -> FileLock:
         folder = workspace.folder()
-        return FileLock(str(folder / f".{self.filename}.lock"), timeout=LOCK_TIMEOUT)
+        return FileLock(str(folder / f".{self.filename}.lock"), timeout=LOCK_TIMEOUT, mode=0o600)
 
     # -- reading ----------------------------------------------------------------------------
     def empty(self) -> dict[str, Any]:
