@@ -56,7 +56,7 @@ STORES = (STORE,)
 
 __all__ = ["check", "generalise", "privacy_warnings", "save_insight", "delete_insight", "saved_insights",
            "insights_frame", "earlier_insights", "export", "check_content", "settings", "patterns",
-           "clean_insight", "log_names", "LogNames", "STORE", "STORES"]
+           "clean_insight", "log_names", "LogNames", "STORE", "STORES", "preview_text", "export_text"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -530,6 +530,18 @@ def export() -> ex.Section | None:
         ex.Heading("Sentences I can share in my next interviews"),
         ex.Items([r[0] for r in rows], numbered=True),
         ex.Table(["sentence", "from the insight", "their field", "saved on"], rows)])
+
+
+def preview_text(insight: str, audience_sector: str = "") -> str:
+    """The sentence for an insight, or what to fix first, as plain text (for the one-line calls).
+
+    >>> print(preview_text("I am nervous about interviews."))  # doctest: +ELLIPSIS
+    Not ready to share: insight: "I" makes this about you rather than the field...
+    """
+    result = check(insight, audience_sector)
+    if result.shareable:
+        return result.sentence
+    return "Not ready to share: " + " ".join(str(p) for p in result.problems + result.warnings)
 
 
 def export_text() -> str:

@@ -11,6 +11,8 @@ import pytest
 from helpers import forms, workspace
 from helpers.forms import insights as insight_forms
 
+ROOT = Path(__file__).resolve().parent.parent
+
 GOOD = "People in accounting at large manufacturers are watching the new rules."
 HOSTILE = "<script>alert('x')</script>"
 
@@ -225,3 +227,29 @@ def test_an_unreadable_log_is_said_and_the_form_still_works(workspace):
     form.controls["insight"].value = "Clinics hire coordinators from patient-facing roles"
     form.controls["preview"].click()
     assert "names in it were not checked" in form.status.value and "Ready to share" in form.status.value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["{oops", '{"insights": "not a list"}'])
+def test_the_lesson_runs_on_a_damaged_file_without_error_output(tmp_path, body):
+    from nbtools import errors, execute, output_text
+
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "insights.json").write_text(body, encoding="utf-8")
+    nb = execute(ROOT / "notebooks" / "06-sharing-what-you-learned.ipynb", work)
+    assert errors(nb) == []
+    assert "Traceback" not in output_text(nb)
+    assert (work / "insights.json").read_text(encoding="utf-8") == body
+
+
+def test_checked_examples_say_what_was_found_escaped():
+    html = insight_forms.checked_examples(["<b>Fatima</b> at Pinecrest is laying off staff",
+                                           "Small clinics often hire coordinators from patient-facing roles."]).value
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert "news that is probably not public" in html and "Ready to share:" in html
+
+
+def test_the_earlier_insights_view_is_a_table_from_the_sample():
+    html = insight_forms.earlier_insights_view().value
+    assert "<table" in html and "sample log" in html and "Fatima" not in html

@@ -19,7 +19,7 @@ from ..core.store import StoreError
 from ..display import escape, message_html, table_html
 from ._base import Form, build, button, choice, guarded, text
 
-__all__ = ["insight_form"]
+__all__ = ["insight_form", "earlier_insights_view", "checked_examples"]
 
 AUTO = ""  # the pattern choice that lets the helper choose
 
@@ -206,3 +206,34 @@ def _refresh(form: Form) -> None:
     form.controls["delete_which"].options = options if items else [("(none saved yet)", "")]
     form.controls["delete_which"].value = ""
     form.controls["delete"].disabled = not items
+
+
+_WORDS = {"person": "a person from your log", "organisation": "an organisation from your log",
+          "email": "an e-mail address", "phone": "a phone number", "link": "a web address",
+          "handle": "a social media handle", "confidential": "a sign of a confidence",
+          "news": "news that is probably not public", "one_person": "a title that points to one person",
+          "figures": "a figure about a named organisation", "about_you": "about you, not the field",
+          "name_like": "a word that looks like a name (check it)"}
+
+
+def earlier_insights_view(log: Any = None) -> widgets.HTML:
+    """The log's insights column as an escaped table, with whether each is ready to share."""
+    table, caption = logic.earlier_insights(log)
+    return widgets.HTML(table_html(table, caption=caption, empty=caption))
+
+
+def checked_examples(texts: list[str], log: Any = None) -> widgets.HTML:
+    """What the check finds in each example text, in words (for demonstrations and challenges)."""
+    items = []
+    for value in texts:
+        check = logic.check(value, log=log)
+        found = [p for p in check.problems if p.code == "about_you"] + list(check.warnings)
+        found += [p for p in logic.privacy_warnings(value, log) if p.code == "name_like"]
+        if found:
+            said = "; ".join(f"{_WORDS.get(p.code, p.code)}: “{p.value}”" for p in found)
+            items.append(f"<li><q>{escape(value)}</q><br><strong>Not ready to share.</strong> {escape(said)}</li>")
+        elif check.sentence:
+            items.append(f"<li><q>{escape(value)}</q><br><strong>Ready to share:</strong> {escape(check.sentence)}</li>")
+        else:
+            items.append(f"<li><q>{escape(value)}</q><br>{escape(' '.join(p.sentence() for p in check.problems))}</li>")
+    return widgets.HTML("<ul style='margin:0.3em 0'>" + "".join(items) + "</ul>")
