@@ -15,7 +15,6 @@ Every text a learner typed is escaped before it is shown.
 """
 from __future__ import annotations
 
-from typing import Any
 
 import ipywidgets as widgets
 
