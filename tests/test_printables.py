@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import content, conversation, facilitator, printables as pr
+from helpers import content, conversation, facilitator, printables as pr, worksheets as ws
 
 CONTENT = Path(__file__).resolve().parent.parent / "data" / "content"
 HOSTILE = "<script>alert(1)</script>"
@@ -88,14 +88,14 @@ def test_instructor_notes_page_has_a_note_for_every_lesson():
 
 
 def test_worksheets_cover_every_lesson_activity_from_the_content():
-    sections, notes = pr.worksheet_sections()
+    sections, notes = ws.worksheet_sections()
     assert notes == []
     titles = [s.title for s in sections]
     for expected in ("Why informational interviews: self-check", "Research to questions", "Asking and thanking",
                      "Referrals and follow-up", "The conversation: score your close", "The practice log",
                      "Sharing what you have learned", "Exercises and reflection"):
         assert expected in titles
-    page = pr.worksheets_html()
+    page = ws.worksheets_html()
     quiz = content.load("quiz")
     assert all(pr.escape(q["prompt"]) in page for q in quiz["question"])
     assert "<strong>Subject:</strong> A __________ (minutes)-minute conversation" in page, "e-mails as sent"
@@ -106,7 +106,7 @@ def test_worksheets_cover_every_lesson_activity_from_the_content():
 @pytest.mark.parametrize("pid", [p.id for p in conversation.personas()])
 def test_each_script_on_paper_has_every_moment_and_only_real_numbers(pid: str):
     p = conversation.persona(pid)
-    html = pr.render_block(pr._gamebook(p)[1])
+    html = pr.render_block(ws._gamebook(p)[1])
     numbers = [int(n) for n in re.findall(r"<li value='(\d+)'>", html)]
     assert sorted(numbers) == list(range(1, len(p.nodes) + 1)), "every moment once, numbered from 1"
     targets = [int(n) for n in re.findall(r"(?:go to|by now,|cooled,) (\d+)", html)]
@@ -117,9 +117,9 @@ def test_each_script_on_paper_has_every_moment_and_only_real_numbers(pid: str):
 
 def test_a_broken_content_file_gives_a_worksheet_that_says_so(content_copy: Path):
     (content_copy / "insights.toml").write_text("patterns = 3\n", encoding="utf-8")
-    sections, notes = pr.worksheet_sections()
+    sections, notes = ws.worksheet_sections()
     assert [n.split(":")[0] for n in notes] == ["Sharing what you have learned"]
-    assert "could not be built from the content files" in pr.worksheets_html()
+    assert "could not be built from the content files" in ws.worksheets_html()
 
 
 def test_write_all_writes_the_pages_and_writing_again_replaces_them(workspace: Path):
