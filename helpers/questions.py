@@ -263,8 +263,11 @@ def check_report(value: str, category: str, research: Iterable[Any] | None = Non
     About your whole set:
     - None of your questions asks for candid feedback...
     """
-    findings = _findings(research)
-    problems, advice = check_question(value, category, findings, saved=saved)
+    try:
+        findings = _findings(research)
+        problems, advice = check_question(value, category, findings, saved=saved)
+    except StoreError as exc:
+        return f"Not checked: {exc.problem.what}. {exc.problem.fix}."
     mine = [a for a in advice if a.scope == "item"]
     whole = [a for a in advice if a.scope == "set"]
     if problems:
@@ -467,10 +470,13 @@ def set_report() -> str:
     Before anything is saved it checks the example set instead, and says so.
     """
     b = bank()
-    items = saved_questions()
+    try:
+        items = saved_questions()
+        findings = _findings(None) if items else []
+    except StoreError as exc:
+        return f"Your questions could not be checked: {exc.problem.what}. {exc.problem.fix}."
     lines: list[str] = []
     if items:
-        findings = _findings(None)
         lines.append(f"You have saved {len(items)} question(s) in {len({q['category'] for q in items} & set(b.ids()))} "
                      f"of {len(b.categories)} groups.")
     else:
