@@ -80,6 +80,7 @@ def test_request_email_reads_well_and_a_job_ask_is_refused(lab, need_lesson):
     expect(Lesson.message_beside(form, "What your research says")).to_contain_text("does not read as words")
     assert saved_file.read_bytes() == before
 
+    assert lesson.unnamed_controls() == []
     from axe_playwright_python.sync_playwright import Axe
 
     violations = Axe().run(lesson.page, context=AXE_SCOPE).response["violations"]
@@ -110,3 +111,10 @@ def test_check_in_picked_with_a_date_picker_skips_christmas(lab, need_lesson):
     expect(form.locator("table")).to_contain_text("Dr Haddad")
     saved = json.loads((lab.workspace / "referrals.json").read_text(encoding="utf-8"))
     assert saved["plans"][0]["promised"] == "Dr Haddad" and saved["plans"][0]["checkin_date"] == "2026-12-24"
+
+    # The date pickers, the country control and the rest have names a screen reader reads.
+    assert lesson.unnamed_controls() == []
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(lesson.page, context=AXE_SCOPE).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
