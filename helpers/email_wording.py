@@ -31,7 +31,7 @@ from .core import text as core_text
 # Opening words a template already has, per field (matched on the start of the text, any case).
 _I = r"(?:i|i've|i have|i'd|i would|i'm|i am)"
 _LEAD_INS: dict[str, list[str]] = {
-    "their_name": [r"(?:dear|hi|hello|hey|to)\b"],
+    "their_name": [r"(?:dear|hi|hello|hey|to)(?: there)?\b"],
     "your_name": [r"(?:my name is|my name's|i am|i'm|this is)\b"],
     "research": [rf"(?:while preparing,? )?{_I} (?:also )?(?:recently )?(?:read|saw|seen|noticed|learned|learnt|"
                  r"heard|found out|discovered|came across)(?: (?:online|on your website|in the news))?"
@@ -148,7 +148,9 @@ def sentence_problems(field: str, value: object, label: str = "This field") -> l
     found = [w for w in core_text.words(raw) if any(ch.isalpha() for ch in w)]
     real = [w for w in found if len(w) > 1 or w in ("a", "i")]
     mostly_symbols = field in MIN_WORDS and letters < 0.6 * visible   # a name such as "3M" may be short
-    if mostly_symbols or not real or all(w in _FILLER for w in real):
+    letters_only = len(found) >= 2 and sum(len(w) == 1 for w in found) * 2 > len(found)   # "a b c"
+    if (mostly_symbols or letters_only or not real or all(w in _FILLER for w in real)
+            or core_text.fold(raw).strip(" .!?") in _FILLER):
         return [Problem(field, raw, "does not read as words the e-mail can use",
                         "Write a short phrase in your own words, as the hint under the box suggests", "not_words")]
     need = MIN_WORDS.get(field, 1)

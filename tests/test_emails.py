@@ -1,6 +1,7 @@
 """The request and thank-you e-mails: checks, composing, timing advice, saving, content checks."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import re
@@ -580,3 +581,29 @@ def test_the_lesson_quotes_the_example_request_length():
     said = re.search(r"The whole message is (\d+) words", text)
     email, _ = emails.compose_request(emails.example_fields("request"))
     assert said and int(said.group(1)) == email.words
+
+
+def _field_cases() -> list[dict[str, str]]:
+    path = Path(__file__).resolve().parent / "cases" / "email_fields.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@pytest.mark.parametrize("case", _field_cases(), ids=lambda c: f"{c['field']}:{c['text']}")
+def test_labelled_field_cases(case):
+    from helpers import email_wording
+
+    found = email_wording.sentence_problems(case["field"], case["text"])
+    assert (found[0].code if found else "ok") == case["label"]
+
+
+def _wording_cases() -> list[dict[str, str]]:
+    path = Path(__file__).resolve().parent / "cases" / "email_wording.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@pytest.mark.parametrize("case", _wording_cases(), ids=lambda c: f"{c['field']}:{c['typed']}")
+def test_labelled_wording_cases(case):
+    email, problems = emails.compose_request({**REQUEST, case["field"]: case["typed"]})
+    assert problems == [] and case["expected"] in email.body
