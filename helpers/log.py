@@ -349,9 +349,12 @@ def add_entry(entry: Mapping[str, object], target: str | Path | None = None, *,
         frame = _frame_of(data)
         if len(frame):
             same = np.ones(len(frame), dtype=bool)
-            for c in COLUMNS:
-                cells = frame[c].to_numpy(dtype=object) if c in frame.columns else np.full(len(frame), "")
-                same &= _strip_cells(cells) == values[c]
+            for c in COLUMNS:  # the most telling columns first; only rows still alike are compared
+                at = np.flatnonzero(same)
+                if not len(at):
+                    break
+                cells = frame[c].to_numpy(dtype=object)[at] if c in frame.columns else np.full(len(at), "")
+                same[at] = _strip_cells(cells) == values[c]
             if same.any():
                 item = _row_item(frame, int(same.argmax()))
                 return Result.unchanged(item, f"Already in your log (row {item['row']}): nothing new to save.")

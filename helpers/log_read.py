@@ -123,9 +123,11 @@ def _bytes_of(source: str | Path | bytes, name: str | None) -> tuple[bytes, str]
 
 def _header_cells(data: bytes, sep: str) -> list[str]:
     """The header row's cells exactly as written (pandas would rename 'contact' to 'contact.1')."""
-    head = pd.read_csv(io.BytesIO(data), sep=sep, header=None, nrows=1, dtype=str, keep_default_na=False,
-                       na_filter=False, encoding="utf-8-sig", engine="c", index_col=False)
-    return [str(c) for c in head.iloc[0].tolist()] if len(head) else []
+    import csv
+
+    head = data[: 1 << 16].decode("utf-8-sig", errors="replace")
+    row = next(csv.reader(io.StringIO(head), delimiter=sep), [])
+    return [str(c) for c in row]
 
 
 def read(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFrame, str, list[Problem]]:
@@ -154,7 +156,6 @@ def read(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFr
             warnings.simplefilter("error", pd.errors.ParserWarning)
             frame = pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
                                 encoding="utf-8-sig", skip_blank_lines=False, engine="c", index_col=False)
-            cells = _header_cells(data, sep)
     except pd.errors.ParserWarning:
         raise LogFileError(f"{name}: line 2 has more cells than the header has column names. A value that "
                            f"holds the separator must be wrapped in double quotes, or delete the extra "
@@ -163,7 +164,8 @@ def read(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFr
         raise LogFileError(f"{name} is not a well-formed CSV file: {_parser_message(exc)}") from None
     except pd.errors.EmptyDataError:
         raise LogFileError(f"{name} has no header line. The first line must name the columns.") from None
-    if len(cells) != frame.shape[1]:  # pragma: no cover - both read the same first line
+    cells = _header_cells(data, sep)
+    if len(cells) != frame.shape[1]:  # a header longer than 64 KB, or quoting csv reads otherwise
         cells = [str(c) for c in frame.columns]
     # With na_filter off the parser writes "" for missing cells; a cell can only be missing
     # (NaN) at the end of a short row, so the last column shows whether any is.
@@ -246,6 +248,7 @@ def _drop_blank_lines(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 _STARTSWITH = np.frompyfunc(str.startswith, 2, 1)
+_STARTS_FORMULA = np.frompyfunc(lambda v: v.startswith(text.FORMULA_START), 1, 1)
 
 
 def _starts_with_quote(s: pd.Series) -> np.ndarray:
@@ -275,13 +278,27 @@ def _unescape(frame: pd.DataFrame) -> pd.DataFrame:
 def encode(raw: pd.DataFrame, sep: str = ",") -> bytes:
     """A raw frame as CSV bytes: every row and column kept, formulas escaped (header cells too),
     UTF-8 with a byte-order mark (so spreadsheets on Windows show accented names)."""
-    out = raw.copy()
-    for col in out.columns:
-        s = out[col].astype(str)
-        risky = s.str.match(r"^(?:'*[=+\-@\t\r])")
-        if risky.any():
-            s = s.where(~risky, "'" + s)
-        out[col] = s
-    out.columns = [text.escape_cell(c) for c in out.columns]
-    body = out.to_csv(index=False, sep=sep, lineterminator="\n")
-    return ("\ufeff" + body).encode("utf-8")
+    import csv
+
+    columns = []
+    for col in raw.columns:
+        values = raw[col].to_numpy(dtype=object).copy()
+        if len(values):
+            texts = _AS_TEXT(values)
+            risky = _STARTS_FORMULA(texts).astype(bool)
+            quoted = _STARTSWITH(texts, "'").astype(bool)
+            if quoted.any():  # an apostrophe before a formula sign is escaped again, so it reads back
+                risky[quoted] = [bool(_ESCAPED.match(v)) for v in texts[quoted]]
+            if risky.any():
+                texts[risky] = ["'" + v for v in texts[risky]]
+            values = texts
+        columns.append(values)
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=sep, lineterminator="\n")
+    writer.writerow([text.escape_cell(c) for c in raw.columns])
+    writer.writerows(zip(*columns))
+    return out.getvalue().encode("utf-8")
+
+
+_AS_TEXT = np.frompyfunc(lambda v: v if isinstance(v, str) else ("" if v is None else str(v)), 1, 1)

@@ -66,7 +66,7 @@ AREA_FIELDS: dict[str, tuple[str, str]] = {
 ORDER = ["date", "contact", "organisation", "status", "kind", "role", "sector", "channel", "referred_by",
          "referrals", "may_use_name", "contact_details", "thank_you_sent", "follow_up_on", "followed_up",
          "feedback", "insights", "notes"]
-UPDATE_ORDER = ["status", "thank_you_sent", "follow_up_on", "followed_up", "referrals", "may_use_name",
+UPDATE_ORDER = ["status", "date", "thank_you_sent", "follow_up_on", "followed_up", "referrals", "may_use_name",
                 "contact_details", "feedback", "insights", "notes"]
 SAVED_COLUMNS = ["date", "contact", "organisation", "status", "kind", "referred_by", "referrals",
                  "thank_you_sent", "follow_up_on", "followed_up"]
