@@ -504,3 +504,19 @@ def test_contact_written_as_a_role_keeps_the_sector(tmp_path: Path):
     assert shared.loc[2, "sector"] == "Healthcare"
     assert shared.loc[2, "notes"] == "The Person 01 was kind"
     assert shared.loc[2, "organisation"] == "Organisation A"
+
+
+def test_a_200_kb_base64_cell_is_shared_and_checked_quickly(tmp_path: Path):
+    import base64
+    import os
+    import time
+
+    blob = base64.b64encode(os.urandom(150_000)).decode()
+    source = tmp_path / "blob.csv"
+    source.write_text(f"date,contact,organisation,status,notes\n2026-01-05,Ana Silva,Bluebird Cafe,held,{blob}\n",
+                      encoding="utf-8")
+    start = time.perf_counter()
+    share.share_file(source, tmp_path / "left.csv")
+    share.share_file(source, tmp_path / "chosen.csv", include=["notes"])
+    share.check_shared(tmp_path / "chosen.csv")
+    assert time.perf_counter() - start < 10   # was over 300 s before the linear detector
