@@ -154,8 +154,7 @@ def test_request_length_limits(name):
     ("learn", "if you are hiring"),
     ("learn", "Are you HIRING?"),
     ("research", "you have   job openings in the east wing"),
-    ("learn", "whether you could look at my CV"),
-    ("how_found", "your vacancies page"),
+    ("learn", "whether I could send you my CV"),
     ("learn", "how I could work for you"),
     ("learn", "about any roles coming up in your team"),
     ("learn", "if there's a job for me"),
@@ -174,7 +173,9 @@ def test_request_that_asks_for_a_job_is_refused(field, text):
                                   "how the team positions itself", "how you work for your patients",
                                   "how hiring decisions are made in your field",
                                   "how you got your first job in nursing",
-                                  "what hiring managers look for in a portfolio"])
+                                  "what hiring managers look for in a portfolio",
+                                  "how I should tailor my CV for this kind of work",
+                                  "how vacancies in this field usually get filled"])
 def test_job_words_in_a_learning_question_are_fine(text):
     email, problems = emails.compose_request({**REQUEST, "learn": text})
     assert problems == [] and text in email.body
@@ -607,3 +608,19 @@ def _wording_cases() -> list[dict[str, str]]:
 def test_labelled_wording_cases(case):
     email, problems = emails.compose_request({**REQUEST, case["field"]: case["typed"]})
     assert problems == [] and case["expected"] in email.body
+
+
+def test_the_email_job_rule_on_the_labelled_questions():
+    """The e-mail's rule is the questions' rule (core.jobask) plus the content file's phrases: on the
+    project's labelled questions the phrases must add no false flag."""
+    import glob
+
+    phrases = emails._templates()["request_rules"]["job_phrases"]
+    rows = [r for f in sorted(glob.glob(str(Path(__file__).resolve().parent / "cases" / "coaching_*.csv")))
+            for r in csv.DictReader(open(f, encoding="utf-8"))]
+    assert len(rows) >= 300
+    flagged = {r["text"]: emails.job_problem("learn", r["text"], phrases) is not None for r in rows}
+    asks = [r for r in rows if r["label"] == "job_ask"]
+    others = [r for r in rows if r["label"] != "job_ask"]
+    assert sum(flagged[r["text"]] for r in others) == 0
+    assert sum(flagged[r["text"]] for r in asks) >= 0.95 * len(asks)
