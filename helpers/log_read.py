@@ -33,7 +33,8 @@ REQUIRED: list[str] = ["date", "contact", "organisation", "status"]
 _ALIASES = {"organization": "organisation", "org": "organisation", "name": "contact",
             "followup_on": "follow_up_on", "follow_up": "follow_up_on",
             "thankyou_sent": "thank_you_sent", "referredby": "referred_by"}
-_ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
+#: A cell our own escaping (helpers.core.text.escape_cell) wrote: apostrophes, then a formula start.
+_ESCAPED = re.compile("^'+[" + re.escape("".join(text.FORMULA_START)) + "]")
 
 
 class LogFileError(Exception):

@@ -174,3 +174,31 @@ def test_summary_piped_into_a_reader_that_stops_early():
     proc.stdout.close()  # the reader is gone before anything is written
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0 and b"Traceback" not in err
+
+
+def test_check_reports_header_problems_on_row_1(tmp_path):
+    path = tmp_path / "header.csv"
+    path.write_text("date,contact,organisation,status,contact,\n2026-03-02,Ana,Acme,held,Bo,\n", encoding="utf-8")
+    done = run("check", str(path))
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith('row 1, contact: "contact" is named twice in the header')
+    assert lines[1].startswith("row 1, column F: has no name in the header")
+
+
+def test_check_warns_about_likely_repeats_and_still_exits_0(tmp_path):
+    path = tmp_path / "repeats.csv"
+    path.write_text("date,contact,organisation,status\n2026-03-01,Rosa Delgado,Aunt,requested\n"
+                    "2026-03-05,Rosa Delgado,Aunt,held\n", encoding="utf-8")
+    done = run("check", str(path))
+    assert done.returncode == 0
+    assert done.stdout.startswith("row 2, status: \"requested\" may be the same interview as row 3")
+    assert done.stdout.rstrip().endswith("(warning)") and "1 warning(s)" in done.stderr
+
+
+def test_check_utf16_says_save_as_utf8(tmp_path):
+    path = tmp_path / "u16.csv"
+    path.write_bytes("date,contact,organisation,status\n".encode("utf-16"))
+    done = run("check", str(path))
+    assert done.returncode == 2 and "UTF-8" in done.stderr and "xlsx" not in done.stderr
+    assert "Traceback" not in done.stderr
