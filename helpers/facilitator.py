@@ -405,31 +405,6 @@ def notes_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["lesson", "timing", "watch for", "discussion prompt", "good answers contain"])
 
 
-def notes_html(each: bool = False) -> str:
-    """The notes as HTML: one table, or (``each=True``) a heading and the note for every lesson."""
-    from .display import escape, message_html, table_html
-
-    _, problems = _load_notes()
-    head = message_html("Some instructor notes could not be read: " + " ".join(problems), "error") if problems else ""
-    if not each:
-        return head + table_html(notes_table(), empty="No instructor notes could be read.")
-    parts = []
-    for n in notes():
-        answers = "".join(f"<li>{escape(a)}</li>" for a in n.good_answers)
-        parts.append(f"<h3>{escape(n.title)}</h3><p><strong>Timing:</strong> {escape(n.timing)}</p>"
-                     f"<p><strong>Watch for:</strong> {escape(n.misconception)}</p>"
-                     f"<p><strong>Discussion prompt:</strong> {escape(n.prompt)}</p>"
-                     f"<p><strong>Good answers contain:</strong></p><ul>{answers}</ul>")
-    return head + ("".join(parts) or "<p>No instructor notes could be read.</p>")
-
-
-def show_notes(each: bool = False) -> None:
-    """Show the instructor notes in a notebook; a mistake in the file shows its message as well."""
-    from IPython.display import HTML, display as ipy_display
-
-    ipy_display(HTML(notes_html(each)))
-
-
 def plans() -> list[Plan]:
     """The workshop plans, checked. Raises :class:`helpers.content.ContentError` listing every mistake."""
     found, problems = _load()
@@ -464,18 +439,3 @@ def plan_table(p: Plan) -> pd.DataFrame:
                      "lesson": titles.get(b.lesson, b.lesson), "mode": b.mode, "activity": b.activity})
         start += b.minutes
     return pd.DataFrame(rows, columns=["start", "minutes", "lesson", "mode", "activity"])
-
-
-def show_plan(plan_id: str) -> None:
-    """Show a plan as a table in a notebook; a broken content file shows its message instead."""
-    from IPython.display import HTML, display as ipy_display
-
-    from .display import message_html, table_html
-
-    try:
-        p = plan(plan_id)
-    except content.ContentError as exc:
-        ipy_display(HTML(message_html(f"The workshop plans could not be read. {exc}", "error")))
-        return
-    intro = f"{p.title} ({p.minutes} minutes)." + (f" For: {p.audience}" if p.audience else "")
-    ipy_display(HTML(message_html(intro, "info") + table_html(plan_table(p))))

@@ -27,7 +27,6 @@ import pandas as pd
 from . import workspace
 from .core import Problem
 from .core import export as ex
-from .display import escape, table_html
 
 EXPORT_NAME = "my_interview_workbook.html"
 BACKUPS = "backups"
@@ -60,28 +59,6 @@ def workspace_files() -> pd.DataFrame:
             else:
                 rows.append({"file": item.name, "size": _size(item.stat().st_size), "last changed": _when(item)})
     return pd.DataFrame(rows, columns=["file", "size", "last changed"])
-
-
-@dataclass(frozen=True)
-class View:
-    """Something a notebook shows as HTML (escaped) and any editor as plain text."""
-
-    html: str
-    text: str
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def workspace_view() -> View:
-    """The workspace's files as a table to show in a lesson (nothing is created or written)."""
-    frame = workspace_files()
-    empty = "Your workspace is empty: nothing has been saved yet."
-    html_table = table_html(frame, caption="In your workspace now", empty=empty)
-    return View(html_table, frame.to_string(index=False) if len(frame) else empty)
 
 
 def _size(n: int) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import activities, conversation, log, portfolio, quiz
+from helpers import activities, conversation, forms, log, portfolio, quiz
 from helpers.core import export as ex
 
 HOSTILE = "<script>alert(1)</script>"
@@ -153,11 +153,11 @@ def test_start_over_on_an_empty_workspace(workspace: Path):
 
 
 def test_workspace_view(workspace: Path):
-    assert "empty" in repr(portfolio.workspace_view())
+    assert "empty" in repr(forms.workspace_view())
     assert not workspace.exists(), "looking does not create the folder"
     quiz.answer("two-way-exchange", "B")
     portfolio.start_over("start over")
     quiz.answer("two-way-exchange", "B")
-    view = portfolio.workspace_view()
+    view = forms.workspace_view()
     assert "quiz.json" in view._repr_html_() and "1 backup(s)" in view._repr_html_()
     assert "quiz.json" in repr(view)
