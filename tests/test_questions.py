@@ -486,3 +486,31 @@ def test_the_learners_rating_is_saved_and_checked(workspace: Path):
     out = questions.add_question("How is the field changing?", "industry", rating={"kind": "gossip"})
     assert out.codes == ["unknown_kind"]
     assert len(questions.saved_questions()) == 1
+
+
+# ---------------------------------------------------------------------------------------
+# Two kernels saving research notes and questions at once lose nothing (issue 10)
+# ---------------------------------------------------------------------------------------
+WRITER = """
+import sys
+from helpers import questions
+who, n = sys.argv[1], int(sys.argv[2])
+ok = sum(questions.add_research(f"Topic {who}", f"Finding {who} number {i} about hospitals").changed for i in range(n))
+ok += sum(questions.add_question(f"How did project {who} number {i} change your work?", "industry").changed
+          for i in range(n))
+print(ok)
+"""
+
+
+def test_two_processes_saving_at_once_lose_nothing(workspace: Path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "INTERVIEW_WORKSPACE": str(workspace), "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, who, "25"], env=env, stdout=subprocess.PIPE, text=True)
+             for who in ("a", "b")]
+    reported = [int(p.communicate(timeout=300)[0]) for p in procs]
+    assert reported == [50, 50]
+    assert len(questions.saved_research()) == 50 and len(questions.saved_questions()) == 50
+    assert len({q["id"] for q in questions.saved_questions()}) == 50
