@@ -205,7 +205,7 @@ _TLD_SET = frozenset(_TLDS.split("|"))
 _TLD_AT = re.compile(r"\.([A-Za-z]{2,12})(?![\w\-])")
 _HOST_END = re.compile(r"(?<![\w\-.@])[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,4}$")
 _PATH = re.compile(r"/[^\s<>\"']{0,500}")
-_PHONE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d[\d \t().\-/]{5,22}\d(?!\w)")
+_PHONE = re.compile(r"[+(\d](?<![\w+][\d(])(?<![\w+]\+)(?:(?<=\()\+?\d|(?<=\+)\d|(?<=\d))[\d \t().\-/]{5,22}\d(?!\w)")
 _NOT_PHONE = [re.compile(p) for p in (
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",            # 2026-10-13
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}",          # 13/10/2026
@@ -267,11 +267,20 @@ def _disguised_emails(text: str, out: list[Finding]) -> None:
 
 
 def _links(text: str, out: list[Finding]) -> None:
+    if "://" in text or "www." in text.lower():
+        _scheme_links(text, out)
+    _bare_links(text, out)
+
+
+def _scheme_links(text: str, out: list[Finding]) -> None:
     for m in _SCHEME.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in _TRAILING:
             end -= 1
         out.append(Finding(m.start(), end, "link", text[m.start():end], "is a web address"))
+
+
+def _bare_links(text: str, out: list[Finding]) -> None:
     for n, m in enumerate(_TLD_AT.finditer(text)):
         if n > 10 * _MAX_HITS:
             return
@@ -442,7 +451,7 @@ def _names(text: str, names: Known, out: list[Finding], taken: list[tuple[int, i
                 add(i + 1, j + 1, "person", f"is a name after the title {t.raw}", ref=ref)
                 continue
     # 3. Initials written with dots: "J.L.", "J. L."
-    for m in re.finditer(r"(?<![\w.])([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?", text):
+    for m in _DOTTED_INITIALS.finditer(text):
         letters = "".join(g for g in m.groups() if g)
         if letters in names.initials:
             out.append(Finding(m.start(), m.end(), "person", m.group(0), "are the initials of a contact",
@@ -464,6 +473,9 @@ def _names(text: str, names: Known, out: list[Finding], taken: list[tuple[int, i
             out.append(Finding(start, end, "name_like", text[start:end],
                                "is written with a capital letter like a name (check it)", sure=False))
         i = j + 1
+
+
+_DOTTED_INITIALS = re.compile(r"([A-Z])(?<![\w.][A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
 
 
 def _looks_like_name(t: _Tok) -> bool:
