@@ -520,3 +520,29 @@ def test_a_200_kb_base64_cell_is_shared_and_checked_quickly(tmp_path: Path):
     share.share_file(source, tmp_path / "chosen.csv", include=["notes"])
     share.check_shared(tmp_path / "chosen.csv")
     assert time.perf_counter() - start < 10   # was over 300 s before the linear detector
+
+
+def test_share_form_on_a_read_only_workspace_writes_nothing(workspace: Path, monkeypatch):
+    import os
+
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "interview_log.csv").write_bytes(SAMPLE.read_bytes())
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: False if mode & os.W_OK else real_access(path, mode))
+    form = share_log_button()
+    assert "cannot start" in form.widget.children[0].value
+    assert not (workspace / share.SHARED_NAME).exists()
+
+
+def test_a_failing_write_is_a_refused_result_and_nothing_is_half_written(workspace: Path, monkeypatch):
+    import os
+
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "interview_log.csv").write_bytes(SAMPLE.read_bytes())
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "replace", refuse)
+    result = share.share_learner_log()
+    assert not result.saved and result.problems and "Traceback" not in result.message
+    assert not (workspace / share.SHARED_NAME).exists()
