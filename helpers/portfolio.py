@@ -10,22 +10,22 @@ no outside links or fonts, everything the learner typed escaped.
 :func:`start_over` never deletes anything: after the learner types the confirmation words
 it moves every file in the workspace into ``backups/<date-time>/`` and says what it moved.
 
->>> start_over("yes please").done
-False
+>>> start_over("yes please").codes
+['not_confirmed']
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
 import shutil
-from dataclasses import dataclass, field
+
 from pathlib import Path
 from typing import Any, Sequence
 
 import pandas as pd
 
 from . import workspace
-from .core import Problem
+from .core import Problem, Result
 from .core import export as ex
 
 EXPORT_NAME = "my_interview_workbook.html"
@@ -161,104 +161,56 @@ def workbook_html(sections: Sequence[ex.Section] | None = None, when: dt.datetim
     return printables.page("My informational interview workbook", body, intro)
 
 
-@dataclass
-class ExportResult:
-    """What an export did."""
-
-    path: Path | None                                   # the file written (None when nothing was)
-    sections: list[str] = field(default_factory=list)   # headings included
-    notes: list[str] = field(default_factory=list)      # parts that could not be read
-    size: int = 0                                       # bytes on disk, read back after writing
-
-    @property
-    def written(self) -> bool:
-        return self.path is not None
-
-    def message(self) -> str:
-        if not self.written:
-            return ("Nothing to export yet: you have not saved any work. Come back after a lesson or two; "
-                    "each form saves as you go.")
-        text = (f"Saved your workbook ({self.size:,} bytes) as {self.path}. It holds: "
-                f"{', '.join(self.sections)}. Open it in a web browser to read or print it.")
-        if self.notes:
-            text += " Note: " + " ".join(self.notes)
-        return text
-
-    def __repr__(self) -> str:
-        return self.message()
-
-
-def export_workbook() -> ExportResult:
+def export_workbook() -> Result:
     """Write every saved piece of work into ``my_interview_workbook.html`` (atomically).
 
-    Nothing is written when no work has been saved yet. Running it again replaces the
-    file with a fresh copy; nothing else in the workspace changes.
+    Returns the core's :class:`Result`; its ``item`` says what was written: ``path``, ``sections``
+    (the headings included), ``notes`` (parts that could not be read) and ``size`` (bytes on
+    disk, read back). Nothing is written when no work has been saved yet (``saved`` False, code
+    ``nothing_saved``). Running it again replaces the file with a fresh copy; nothing else in the
+    workspace changes.
     """
     sections, notes = _gather()
     if not sections:
-        return ExportResult(None, notes=notes)
+        return Result.refused([Problem("workbook", "", "has nothing in it yet: no work has been saved",
+                                       "Come back after a lesson or two; each form saves as you go",
+                                       "nothing_saved")],
+                              message="Nothing to export yet: you have not saved any work. Come back after a "
+                                      "lesson or two; each form saves as you go.")
     target = workspace.path(EXPORT_NAME)
-    workspace.atomic_write_text(target, workbook_html(sections))
-    return ExportResult(target, [s.title for s in sections], notes, size=target.stat().st_size)
+    try:
+        workspace.atomic_write_text(target, workbook_html(sections))
+        size = target.stat().st_size
+    except OSError as exc:
+        problem = workspace.os_problem(exc, target)
+        return Result.refused([problem], message=f"Nothing was saved: {problem.what}. {problem.fix}")
+    titles = [s.title for s in sections]
+    message = (f"Saved your workbook ({size:,} bytes) as {target}. It holds: {', '.join(titles)}. Open it in "
+               f"a web browser to read or print it.") + (" Note: " + " ".join(notes) if notes else "")
+    return Result.done({"path": str(target), "sections": titles, "notes": notes, "size": size}, message)
 
 
 EXPORT_WORD = "export"
 
 
-@dataclass(frozen=True)
-class NotExported:
-    """What a one-line export says when it was not asked for (nothing written)."""
-
-    typed: str
-
-    def message(self) -> str:
-        return (f"Nothing was written. To export your work, type the word {EXPORT_WORD} between the quotes "
-                f"and run the line again.")
-
-    __repr__ = message
-
-
-def export_when(confirm: str | None) -> "ExportResult | NotExported":
+def export_when(confirm: str | None) -> Result:
     """The one-line export for editors without widgets: writes only when ``confirm`` says ``export``,
     so running every cell of a lesson never writes the workbook.
 
-    >>> export_when("")
+    >>> print(export_when(""))
     Nothing was written. To export your work, type the word export between the quotes and run the line again.
     """
     if " ".join(str(confirm or "").split()).lower() != EXPORT_WORD:
-        return NotExported(str(confirm or ""))
+        return Result.refused([Problem("confirm", str(confirm or "")[:40], f"does not say {EXPORT_WORD}",
+                                       f"Type {EXPORT_WORD} between the quotes", "not_confirmed")],
+                              message=f"Nothing was written. To export your work, type the word {EXPORT_WORD} "
+                                      f"between the quotes and run the line again.")
     return export_workbook()
 
 
 # ---------------------------------------------------------------------------------------
 # Start over
 # ---------------------------------------------------------------------------------------
-@dataclass
-class StartOverResult:
-    """What start_over did: whether it ran, where the backup is, what moved."""
-
-    done: bool
-    problems: list[Problem] = field(default_factory=list)
-    backup: Path | None = None
-    moved: list[str] = field(default_factory=list)
-    not_moved: list[str] = field(default_factory=list)
-
-    def message(self) -> str:
-        if self.problems:
-            return "Nothing was moved. " + " ".join(str(p) for p in self.problems)
-        if not self.moved and not self.not_moved:
-            return "Your workspace was already empty: there was nothing to move."
-        text = (f"Moved {len(self.moved)} item(s) into {self.backup}: {', '.join(self.moved)}. "
-                f"Your workspace is fresh. To undo, move them back from that folder.")
-        if self.not_moved:
-            text += (f" These could not be moved and are still in place: {', '.join(self.not_moved)} "
-                     f"(close any program that has them open, then try again).")
-        return text
-
-    def __repr__(self) -> str:
-        return self.message()
-
-
 def check_confirmation(confirm_text: str | None) -> list[Problem]:
     """Problems with the typed confirmation (empty list when it says ``start over``).
 
@@ -293,20 +245,24 @@ def _backup_folder(now: dt.datetime) -> Path:
     return candidate
 
 
-def start_over(confirm_text: str | None, now: dt.datetime | None = None) -> StartOverResult:
+def start_over(confirm_text: str | None, now: dt.datetime | None = None) -> Result:
     """Move every file in the workspace into ``backups/<date-time>/`` (never deletes).
 
     ``confirm_text`` must say ``start over`` (any case); otherwise nothing happens and the
-    problem says why. Earlier backups stay where they are.
+    problem says why (codes ``empty``, ``too_long``, ``not_confirmed``). Earlier backups stay
+    where they are. The Result's ``item`` holds ``backup`` (the folder, or None), ``moved`` and
+    ``not_moved`` (names).
     """
     problems = check_confirmation(confirm_text)
     if problems:
-        return StartOverResult(False, problems)
+        return Result.refused(problems, message="Nothing was moved. " + " ".join(p.sentence() for p in problems),
+                              verb="moved")
     folder = workspace.folder()
     # lock files and half-written temporary files (".name") stay: moving a lock could break a save in progress
     items = sorted(p for p in folder.iterdir() if p.name != BACKUPS and not p.name.startswith("."))
     if not items:
-        return StartOverResult(True)
+        return Result.unchanged({"backup": None, "moved": [], "not_moved": []},
+                                "Your workspace was already empty: there was nothing to move.")
     target = _backup_folder(now or dt.datetime.now())
     target.mkdir(parents=True)
     moved, not_moved = [], []
@@ -320,7 +276,13 @@ def start_over(confirm_text: str | None, now: dt.datetime | None = None) -> Star
                 not_moved.append(item.name)
                 continue
         moved.append(item.name)
-    return StartOverResult(True, [], target, moved, not_moved)
+    message = (f"Moved {len(moved)} item(s) into {target}: {', '.join(moved)}. Your workspace is fresh. "
+               f"To undo, move them back from that folder.")
+    if not_moved:
+        message += (f" These could not be moved and are still in place: {', '.join(not_moved)} (close any "
+                    f"program that has them open, then try again).")
+    return Result.done({"backup": str(target), "moved": moved, "not_moved": not_moved}, message,
+                       changed=bool(moved))
 
 
 def backups() -> list[Path]:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from . import content, conversation, facilitator, workspace
+from .core import Result
 from .core import export as ex
 from .display import escape
 
@@ -355,35 +356,28 @@ def _worksheets():
     return worksheets
 
 
-@dataclass
-class Written:
-    """What :func:`write_all` wrote."""
-
-    folder: Path
-    files: list[Path]
-
-    def message(self) -> str:
-        names = ", ".join(p.name for p in self.files)
-        return (f"Wrote {len(self.files)} printable pages into {self.folder}: {names}. Open each in a web "
-                f"browser and print it (File, Print).")
-
-    def __repr__(self) -> str:
-        return self.message()
-
-
-def write_all(folder: Path | str | None = None, names: Iterable[str] | None = None) -> Written:
+def write_all(folder: Path | str | None = None, names: Iterable[str] | None = None) -> Result:
     """Write the printable pages (default: into ``printables/`` in the workspace), each atomically.
 
-    Writing again replaces them; nothing else is touched.
+    Returns the core's :class:`Result`; ``item`` holds ``folder`` and ``files`` (paths as text).
+    Writing again replaces them; nothing else is touched. A folder that cannot be written is a
+    refused Result with the problem, never an exception.
     """
-    target = Path(folder) if folder is not None else workspace.folder() / FOLDER
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in (names or PAGES):
-        path = target / name
-        workspace.atomic_write_text(path, PAGES[name]())
-        written.append(path)
-    return Written(target, written)
+    try:
+        target = Path(folder) if folder is not None else workspace.folder() / FOLDER
+        target.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in (names or PAGES):
+            path = target / name
+            workspace.atomic_write_text(path, PAGES[name]())
+            written.append(str(path))
+    except OSError as exc:
+        problem = workspace.os_problem(exc, folder or FOLDER)
+        return Result.refused([problem], message=f"Nothing was written: {problem.what}. {problem.fix}")
+    names_text = ", ".join(Path(p).name for p in written)
+    return Result.done({"folder": str(target), "files": written},
+                       f"Wrote {len(written)} printable pages into {target}: {names_text}. Open each in a web "
+                       f"browser and print it (File, Print).")
 
 
 def stamp(when: dt.datetime | None = None) -> str:

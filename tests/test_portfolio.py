@@ -49,7 +49,7 @@ def fake_activities(monkeypatch: pytest.MonkeyPatch):
 # ---- export ------------------------------------------------------------------------------
 def test_nothing_saved_means_nothing_written(workspace: Path):
     result = portfolio.export_workbook()
-    assert not result.written and "Nothing to export yet" in result.message()
+    assert not result.saved and result.codes == ["nothing_saved"] and "Nothing to export yet" in result.message
     assert not (workspace / portfolio.EXPORT_NAME).exists()
 
 
@@ -57,11 +57,11 @@ def test_the_workbook_is_a_printable_document_not_plain_text(workspace: Path, fa
     quiz.answer("two-way-exchange", "B")
     quiz.save_notes({"what-i-know": HOSTILE})
     result = portfolio.export_workbook()
-    assert result.written and result.path == workspace / portfolio.EXPORT_NAME
-    assert result.sections == ["Self-check", "My research and questions", "E-mail drafts",
+    assert result.ok and Path(result.item["path"]) == workspace / portfolio.EXPORT_NAME
+    assert result.item["sections"] == ["Self-check", "My research and questions", "E-mail drafts",
                                "Practising the conversation", "Broken part"]
-    assert "Broken part: This part could not be read: fake.json is damaged" in result.notes
-    page = result.path.read_text(encoding="utf-8")
+    assert "Broken part: This part could not be read: fake.json is damaged" in result.item["notes"]
+    page = Path(result.item["path"]).read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<html lang='en'>" in page and "<meta charset='utf-8'>" in page
     assert "<script" not in page.lower(), "no scripts, and learners' text escaped"
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -99,8 +99,8 @@ def test_a_practice_run_is_in_the_workbook(workspace: Path):
     p = conversation.persona("grace-data-analyst")
     assert conversation.save_run(conversation.walk(p, conversation.best_path(p))).ok
     result = portfolio.export_workbook()
-    page = result.path.read_text(encoding="utf-8")
-    assert "Practising the conversation" in result.sections
+    page = Path(result.item["path"]).read_text(encoding="utf-8")
+    assert "Practising the conversation" in result.item["sections"]
     assert "Grace Mensah, Senior data analyst" in page and "6 of 6 points for the close" in page
 
 
@@ -114,10 +114,10 @@ def test_start_over_needs_the_words(workspace: Path, typed, what):
     quiz.answer("two-way-exchange", "B")
     before = _files(workspace)
     result = portfolio.start_over(typed)
-    assert not result.done
+    assert not result.saved and result.codes
     assert what in result.problems[0].what
     assert result.problems[0].column == "confirm"
-    assert "Nothing was moved" in result.message()
+    assert "Nothing was moved" in result.message
     assert _files(workspace) == before
 
 
@@ -130,26 +130,27 @@ def test_start_over_moves_everything_into_a_dated_backup(workspace: Path):
     before = _files(workspace)
     when = dt.datetime(2026, 3, 4, 9, 30, 0)
     result = portfolio.start_over("  Start   Over ", now=when)
-    assert result.done and result.problems == [] and result.not_moved == []
-    assert result.backup == workspace / "backups" / "2026-03-04_093000"
-    assert sorted(result.moved) == sorted(["extra folder", "interview_log.csv", "my_interview_workbook.html", "quiz.json"])
+    assert result.ok and result.item["not_moved"] == []
+    backup = Path(result.item["backup"])
+    assert backup == workspace / "backups" / "2026-03-04_093000"
+    assert sorted(result.item["moved"]) == sorted(["extra folder", "interview_log.csv", "my_interview_workbook.html", "quiz.json"])
     assert [p.name for p in workspace.iterdir() if not p.name.startswith(".")] == ["backups"]
     kept = {k: v for k, v in before.items() if not k.startswith(("backups/", ".")) and "/." not in k}
-    assert _files(result.backup) == kept, "every byte kept"
+    assert _files(backup) == kept, "every byte kept"
     assert quiz.saved_answers() == {} and quiz.export_text() == ""
-    assert "Moved 4 item(s)" in result.message() and "To undo" in result.message()
+    assert "Moved 4 item(s)" in result.message and "To undo" in result.message
 
     quiz.answer("candid-feedback", "A")  # second round, same second: a new folder, the first kept
     second = portfolio.start_over("start over", now=when)
-    assert second.backup == workspace / "backups" / "2026-03-04_093000-2"
-    assert _files(result.backup) == kept
+    assert Path(second.item["backup"]) == workspace / "backups" / "2026-03-04_093000-2"
+    assert _files(backup) == kept
     assert [p.name for p in portfolio.backups()] == ["2026-03-04_093000", "2026-03-04_093000-2"]
 
 
 def test_start_over_on_an_empty_workspace(workspace: Path):
     result = portfolio.start_over("start over")
-    assert result.done and result.moved == [] and result.backup is None
-    assert "already empty" in result.message()
+    assert result.ok and not result.changed and result.item == {"backup": None, "moved": [], "not_moved": []}
+    assert "already empty" in result.message
 
 
 def test_workspace_view(workspace: Path):

@@ -124,13 +124,32 @@ def test_a_broken_content_file_gives_a_worksheet_that_says_so(content_copy: Path
 
 def test_write_all_writes_the_pages_and_writing_again_replaces_them(workspace: Path):
     written = pr.write_all()
-    assert written.folder == workspace / pr.FOLDER
-    assert sorted(p.name for p in written.files) == sorted(pr.PAGES)
-    first = {p.name: p.read_bytes() for p in written.files}
+    assert written.ok and Path(written.item["folder"]) == workspace / pr.FOLDER
+    files = [Path(p) for p in written.item["files"]]
+    assert sorted(p.name for p in files) == sorted(pr.PAGES)
+    first = {p.name: p.read_bytes() for p in files}
     again = pr.write_all()
-    assert {p.name: p.read_bytes() for p in again.files} == first
+    assert {Path(p).name: Path(p).read_bytes() for p in again.item["files"]} == first
     assert sorted(p.name for p in (workspace / pr.FOLDER).iterdir()) == sorted(pr.PAGES)
-    assert "Open each in a web browser and print it" in again.message()
+    assert "Open each in a web browser and print it" in again.message
+
+
+def test_a_folder_that_cannot_be_written_is_refused_plainly(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = pr.write_all(blocker / "printables")
+    assert not result.saved and result.problems and "Nothing was written" in result.message
+    assert blocker.read_text() == "not a folder"
+
+
+def test_the_print_button_writes_only_when_clicked(workspace: Path):
+    from helpers.forms.printables import printables_form
+
+    form = printables_form()
+    assert not (workspace / pr.FOLDER).exists()
+    form.controls["write"].click()
+    assert "Wrote 5 printable pages" in form.status.value
+    assert len(form.extras["written"].item["files"]) == 5
 
 
 # ---- in a real browser ------------------------------------------------------------------------
@@ -144,8 +163,8 @@ def test_the_pages_print_in_chromium_without_cutting_off_tables(shared_chromium,
     quiz.answer("two-way-exchange", "B")
     p = conversation.persona("amina-pharmacist")
     conversation.save_run(conversation.walk(p, conversation.best_path(p)))
-    workbook = portfolio.export_workbook().path
-    files = pr.write_all(tmp_path).files + [workbook]
+    workbook = Path(portfolio.export_workbook().item["path"])
+    files = [Path(p) for p in pr.write_all(tmp_path).item["files"]] + [workbook]
     context = browser.new_context(viewport={"width": A4_CONTENT_PX, "height": 1000})
     try:
         page = context.new_page()

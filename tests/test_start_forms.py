@@ -117,10 +117,11 @@ def test_the_one_line_export_writes_only_when_asked(workspace: Path):
     quiz.answer("two-way-exchange", "B")
     before = _files(workspace)
     said = portfolio.export_when("")
-    assert "Nothing was written" in repr(said) and _files(workspace) == before
-    assert "Nothing was written" in repr(portfolio.export_when("yes"))
+    assert said.codes == ["not_confirmed"] and "Nothing was written" in said.message
+    assert _files(workspace) == before
+    assert portfolio.export_when("yes").codes == ["not_confirmed"]
     done = portfolio.export_when("  Export ")
-    assert done.written and (workspace / portfolio.EXPORT_NAME).exists()
+    assert done.ok and (workspace / portfolio.EXPORT_NAME).exists()
 
 
 def test_the_pre_work_shows_inside_the_lesson():

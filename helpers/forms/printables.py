@@ -3,9 +3,11 @@ pre-work, instructor notes, worksheets) into the workspace, only when clicked.
 
     form = printables_form()
     form.controls["write"].click()
-    form.extras["written"].files   # the pages written
+    form.extras["written"].item["files"]   # the pages written (a core Result)
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -36,11 +38,14 @@ def printables_form() -> Form:
     form.extras["written"] = None
 
     def write(f: Form) -> None:
-        written = printables.write_all()
-        f.extras["written"] = written
-        f.say(written.message(), "ok")
-        listing.value = "<ul>" + "".join(f"<li>{escape(str(p))} ({p.stat().st_size:,} bytes)</li>"
-                                         for p in written.files) + "</ul>"
+        result = printables.write_all()
+        f.extras["written"] = result
+        if not result.ok:
+            f.show_result(result)
+            return
+        f.say(result.message, "ok")
+        listing.value = "<ul>" + "".join(f"<li>{escape(p)} ({Path(p).stat().st_size:,} bytes)</li>"
+                                         for p in result.item["files"]) + "</ul>"
 
     form.on_click("write", write)
     return form

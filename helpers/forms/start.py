@@ -76,10 +76,11 @@ def workbook_export_form() -> Form:
 
     def export(f: Form) -> None:
         result = portfolio.export_workbook()
-        if not result.written or result.path is None:
-            f.say(result.message(), "info")
+        f.extras["result"] = result
+        if not result.ok:
+            f.say(result.message, "error" if "nothing_saved" not in result.codes else "info")
             return
-        f.say(result.message(), "ok")  # the size in it is read back from disk
+        f.say(result.message, "ok")  # the size in it is read back from disk
         files.value = _files_html()
 
     form.on_click("export", export)
@@ -107,13 +108,14 @@ def start_over_form() -> Form:
             f.show_problems(problems, intro="Nothing was moved: see the message under the box.")
             return
         result = portfolio.start_over(typed)
+        f.extras["result"] = result
         f.clear_messages()
         f.controls["confirm"].value = ""
         if result.problems:
             f.show_problems(result.problems, intro="Nothing was moved.")
             return
-        kind = "ok" if not result.not_moved else "error"
-        f.say(result.message(), kind)
+        kind = "ok" if not result.item["not_moved"] else "error"
+        f.say(result.message, kind)
         files.value = _files_html()  # read back: what the workspace holds now
 
     form.on_click("start_over", go)
