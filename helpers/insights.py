@@ -40,7 +40,7 @@ from . import content
 from . import log as logmod
 from .core import Advice, Problem, Result
 from .core import export as ex
-from .core import text
+from .core import schema, text
 from .core.store import Collection, Store, StoreError
 from .core.words import is_common
 from .insights_privacy import BLOCKING, LogNames, about_you, log_names, strip_lead_in
@@ -203,98 +203,75 @@ def _template_error(where: str, template: Any, allowed: set[str], required: set[
     return None
 
 
-def _validate(data: dict[str, Any]) -> tuple[list[str], Settings | None]:
-    """Every mistake in the content file (file, entry, fix), and the settings when there are none."""
-    file = str(content.file_path(CONTENT))
+@dataclass(frozen=True)
+class _Patterns(schema.Field):
+    """The ``[[patterns]]`` entries: id, label and a text with ``{insight}`` (and maybe ``{sector}``)."""
+
+    def check(self, value: Any, where: str, name: str) -> list[str]:
+        errors: list[str] = []
+        try:
+            items = content.entries({name: value}, name, where)
+        except content.ContentError as exc:
+            return [str(exc)]
+        seen: set[str] = set()
+        for n, item in enumerate(items, start=1):
+            here = f"{where}, [[{name}]] entry {n}" + (f" (id \"{item.get('id')}\")" if item.get("id") else "")
+            try:
+                content.require(item, ["id", "label", "text"], here, {"id": str, "label": str, "text": str})
+            except content.ContentError as exc:
+                errors.append(str(exc))
+                continue
+            if item["id"] in seen:
+                errors.append(f"{here}: the id \"{item['id']}\" is used twice. Give each pattern its own id.")
+            seen.add(item["id"])
+            problem = _template_error(f"{here}, text", item["text"], {"insight", "sector"}, {"insight"})
+            if problem:
+                errors.append(problem)
+        if not errors and all("{sector}" in i["text"] for i in items):
+            errors.append(f"{where}, [[{name}]]: every pattern uses {{sector}}. Keep at least one without it "
+                          f"for learners who leave 'their field' empty.")
+        return errors
+
+
+#: The shape of ``insights.toml``, declared once (checked by :func:`check_content` and :func:`settings`).
+SCHEMA = schema.Table({
+    "limits": schema.Table({k: schema.Number(low=1) for k in _LIMITS}),
+    "patterns": _Patterns(),
+    "privacy": schema.Table({**{k: schema.TextList() for k in _WORD_LISTS}, **{k: schema.Text() for k in _FIXES}}),
+    "guidance": schema.Table({"intro": schema.Text(), "rules": schema.TextList(),
+                              "tip_several_sentences": schema.Text(), "tip_first_person": schema.Text()}),
+})
+
+
+def _extra(data: dict[str, Any]) -> list[str]:
+    """Checks across fields: the limits in order, and the placeholders each message may use."""
+    file = f"{CONTENT}.toml"
     errors: list[str] = []
-    limits = data.get("limits")
-    if not isinstance(limits, dict):
-        errors.append(f"{file}: the [limits] table is missing. Add a [limits] line with "
-                      f"{', '.join(k + ' = N' for k in _LIMITS)} under it.")
-        limits = {}
-    for key in _LIMITS:
-        value = limits.get(key)
-        if limits and (not isinstance(value, int) or isinstance(value, bool) or value <= 0):
-            errors.append(f"{file}, [limits] {key}: should be a whole number above 0 (it is {value!r}). "
-                          f"Write e.g. {key} = 300.")
-    if all(isinstance(limits.get(k), int) for k in ("insight_min", "insight_max")) \
-            and limits["insight_min"] >= limits["insight_max"]:
+    limits = data["limits"]
+    if limits["insight_min"] >= limits["insight_max"]:
         errors.append(f"{file}, [limits]: insight_min must be smaller than insight_max.")
-    patterns: list[Pattern] = []
-    try:
-        items = content.entries(data, "patterns", file)
-    except content.ContentError as exc:
-        errors.append(str(exc))
-        items = []
-    seen: set[str] = set()
-    for n, item in enumerate(items, start=1):
-        where = f"{file}, [[patterns]] entry {n}" + (f" (id \"{item.get('id')}\")" if item.get("id") else "")
-        try:
-            content.require(item, ["id", "label", "text"], where, {"id": str, "label": str, "text": str})
-        except content.ContentError as exc:
-            errors.append(str(exc))
-            continue
-        if item["id"] in seen:
-            errors.append(f"{where}: the id \"{item['id']}\" is used twice. Give each pattern its own id.")
-        seen.add(item["id"])
-        problem = _template_error(f"{where}, text", item["text"], {"insight", "sector"}, {"insight"})
-        if problem:
-            errors.append(problem)
-            continue
-        patterns.append(Pattern(item["id"], item["label"], item["text"]))
-    if items and patterns and not any(not p.uses_sector for p in patterns):
-        errors.append(f"{file}, [[patterns]]: every pattern uses {{sector}}. Keep at least one without it "
-                      f"for learners who leave 'their field' empty.")
-    privacy = data.get("privacy")
-    if not isinstance(privacy, dict):
-        errors.append(f"{file}: the [privacy] table is missing. Restore it from the shipped file.")
-        privacy = {}
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in _WORD_LISTS:
-        value = privacy.get(key)
-        if privacy and (not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value)):
-            errors.append(f"{file}, [privacy] {key}: should be a list of words in quotes, e.g. "
-                          f"{key} = [\"one\", \"two\"]; empty entries are not allowed.")
-            value = []
-        lists[key] = tuple(v.strip() for v in (value or []))
-    if privacy and not lists["confidential_words"]:
-        errors.append(f"{file}, [privacy] confidential_words: the list is empty. Keep at least "
-                      f"\"confidential\" and \"off the record\".")
-    fixes: dict[str, str] = {}
     for key, allowed in _FIXES.items():
-        if not privacy:
-            break
-        problem = _template_error(f"{file}, [privacy] {key}", privacy.get(key), allowed)
+        problem = _template_error(f"{file}, [privacy] {key}", data["privacy"][key], allowed)
         if problem:
             errors.append(problem)
-        else:
-            fixes[key] = privacy[key]
-    guidance = data.get("guidance")
-    if not isinstance(guidance, dict):
-        errors.append(f"{file}: the [guidance] table is missing. Restore it from the shipped file.")
-        guidance = {}
-    else:
-        try:
-            content.require(guidance, ["intro", "rules", "tip_several_sentences", "tip_first_person"],
-                            f"{file}, [guidance]", {"intro": str, "rules": list,
-                                                    "tip_several_sentences": str, "tip_first_person": str})
-            if not all(isinstance(r, str) for r in guidance["rules"]):
-                errors.append(f"{file}, [guidance] rules: each rule should be text in quotes.")
-        except content.ContentError as exc:
-            errors.append(str(exc))
-    if errors:
-        return errors, None
-    return [], Settings(
-        limits={k: int(limits[k]) for k in _LIMITS}, patterns=tuple(patterns),
+    return errors
+
+
+def _settings(data: dict[str, Any]) -> Settings:
+    privacy = data["privacy"]
+    lists = {k: tuple(v.strip() for v in privacy[k]) for k in _WORD_LISTS}
+    return Settings(
+        limits={k: int(data["limits"][k]) for k in _LIMITS},
+        patterns=tuple(Pattern(i["id"], i["label"], i["text"]) for i in data["patterns"]),
         confidential_words=lists["confidential_words"], news_words=lists["news_words"],
         one_person_titles=lists["one_person_titles"],
         not_organisations=frozenset(w.casefold() for w in lists["not_organisations"]),
-        fixes=fixes, guidance=dict(guidance))
+        fixes={k: privacy[k] for k in _FIXES}, guidance=dict(data["guidance"]))
 
 
 def settings() -> Settings:
     """Read and validate ``insights.toml``; :class:`helpers.content.ContentError` lists every mistake."""
-    return content.validated(CONTENT, _validate)
+    return _settings(content.checked_with(CONTENT, SCHEMA, _extra))
 
 
 def check_content() -> list[str]:
@@ -303,7 +280,7 @@ def check_content() -> list[str]:
     >>> check_content()
     []
     """
-    return content.problems(CONTENT, lambda data: _validate(data)[0])
+    return content.problems(CONTENT, SCHEMA, _extra)
 
 
 def patterns() -> list[Pattern]:

@@ -347,12 +347,14 @@ def test_an_edit_to_the_content_shows_up(content_copy):
     ('that {insight}. Is that something', 'that {insight} {name}. Is', "uses the placeholder {name}"),
     ('that {insight}. Is that something', 'that {insight. Is that', "does not pair up"),
     ('id = "curious"', 'id = "theme"', 'the id "theme" is used twice'),
-    ('insight_max = 300', 'insight_max = "lots"', "[limits] insight_max: should be a whole number"),
+    ('insight_max = 300', 'insight_max = "lots"', "insight_max should be a whole number (no quotes)"),
     ('label = "Something I\'m curious about"\n', '', "'label' is missing"),
-    ('"laying off", "lay off"', '"laying off", 5', "[privacy] news_words: should be a list of words"),
+    ('"laying off", "lay off"', '"laying off", 5', "news_words item 2: should be text in quotes"),
     ('person_fix = "Leave the person out: say \\"{example}\\" instead of \\"{found}\\"."',
      'person_fix = "Say {who}"', "[privacy] person_fix: uses the placeholder {who}"),
-    ('[guidance]', '[guidanse]', "the [guidance] table is missing"),
+    ('[guidance]', '[guidanse]', "[guidance] should be a table"),
+    ('insight_min = 12', 'insight_min = 400', "insight_min must be smaller than insight_max"),
+    ('news_fix = "Leave this out', 'news_fix = "Leave {this} out', "[privacy] news_fix: uses the placeholder {this}"),
     ('id = "theme"\n', 'id = "theme\n', "line"),
 ])
 def test_a_broken_content_file_is_reported_with_file_entry_and_fix(content_copy, old, new, expected):
