@@ -165,8 +165,10 @@ def _save(form: Form, allow_repeat: bool = False) -> None:
     form.extras["tips"].value = ""
     form.extras["repeat"].layout.display = "none"
     if not result.saved:
-        if result.codes == ["same_person"]:
-            form.show_result(result)
+        if result.codes == ["same_person"]:  # an offer, not a mistake: said on the status line
+            form.clear_messages()
+            p = result.problems[0]
+            form.say(f"Not added yet: {p.value} {p.what}. {p.fix}: use the buttons below.", "info")
             form.extras["first_row"] = result.item["row"]
             form.extras["repeat"].layout.display = None
             return
@@ -467,24 +469,34 @@ class LogView:
         display(self.widget)
 
 
-def log_view(as_of: dt.date | str | None = None, charts: bool = True) -> LogView:
+def log_view(as_of: dt.date | str | None = None, charts: bool | str = "on request") -> LogView:
     """The summary tables (and charts) of your log, or the sample until you have one.
 
     ``as_of`` fixes "today" for due and overdue check-ins (default: today for your log, the
-    sample's own date for the sample). It is drawn again after every change in the forms.
+    sample's own date for the sample). ``charts``: True draws the four charts at once, False
+    never, "on request" (the lesson's choice, so it opens quickly) when the learner presses
+    "Draw the charts". It is drawn again after every change in the forms.
     """
     when = pd.Timestamp(as_of).date() if as_of is not None else None
     note, tables, pictures = widgets.HTML(""), widgets.HTML(""), widgets.HTML("")
     refresh = button("Read my log again", style="")
+    draw = button("Draw the charts", style="info", tooltip="Four charts: weekly activity, how far each interview "
+                                                           "got, referral chains, people per sector")
+    draw.layout.display = None if charts == "on request" else "none"
     box = widgets.VBox([widgets.HTML(f"<h3 style='margin:0.3em 0'>{escape('What your log says')}</h3>"),
-                        note, refresh, tables, pictures],
+                        note, refresh, tables, draw, pictures],
                        layout=widgets.Layout(width="100%", max_width="900px"))
-    view = LogView(box, note, tables, pictures, as_of=when, with_charts=charts)
+    view = LogView(box, note, tables, pictures, as_of=when, with_charts=charts is True)
+
+    def draw_charts(_b: widgets.Button) -> None:
+        draw.layout.display = "none"
+        view.with_charts = True
+        view.refresh()
+    draw.on_click(draw_charts)
     refresh.on_click(lambda _b: view.refresh())
     view.refresh()
     _VIEWS.append(view)
     return view
-
 
 
 # ---------------------------------------------------------------------------------------
