@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from . import conversation, emails, facilitator, insights, questions, quiz, referrals, reflection
+from . import conversation, emails, facilitator, insights, questions, quiz, referrals, reflection, settings
 from .core import export as _export
 
 
@@ -62,6 +62,15 @@ ACTIVITIES: tuple[Activity, ...] = (
     Activity("reflection", "Exercises and reflection", "08-exercises-and-reflection.ipynb", reflection,
              ("exercises",)),
 )
+
+
+#: Stores that belong to the whole workspace rather than one activity (the learner's settings).
+WORKSPACE_STORES: tuple[Any, ...] = tuple(settings.STORES)
+
+
+def all_stores() -> list[Any]:
+    """Every JSON store the lessons keep (each activity's, then the workspace's own)."""
+    return [s for a in ACTIVITIES for s in a.stores()] + list(WORKSPACE_STORES)
 
 
 def get(key: str) -> Activity:

@@ -22,7 +22,7 @@ LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
 
 def _store_files() -> list[str]:
-    names = {s.filename for a in activities.ACTIVITIES for s in a.stores()}
+    names = {s.filename for s in activities.all_stores()}
     return sorted(names)
 
 

@@ -10,6 +10,8 @@ import matplotlib
 import pandas as pd
 import pytest
 
+from helpers.core import Problem
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
@@ -132,7 +134,7 @@ def make_form():
 
 def test_form_shows_problems_beside_fields_escaped():
     form = make_form()
-    form.show_problems([log.Problem(None, "name", HOSTILE, "is too long", "Shorten it")])
+    form.show_problems([Problem("name", HOSTILE, "is too long", "Shorten it", "too_long")])
     assert "&lt;script&gt;" in form.messages["name"].value and "<script>" not in form.messages["name"].value
     assert "Not saved" in form.status.value
     assert "&lt;b&gt;" in form.widget.children[0].value

@@ -324,7 +324,9 @@ class Lesson:
                 const cells = [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
                 cells.forEach((cell, i) => {
                     const where = `cell ${i + 1}`;
-                    if (cell.classList.contains('jp-CodeCell')) {
+                    // A cell whose code is hidden (source_hidden) shows a placeholder and no execution
+                    // number: its outputs below are what tell whether it ran.
+                    if (cell.classList.contains('jp-CodeCell') && !cell.querySelector('.jp-InputPlaceholder')) {
                         const prompt = (cell.querySelector('.jp-InputArea .jp-InputPrompt') || {}).textContent || '';
                         if (!/\\[\\d+\\]/.test(prompt)) found.push(`${where}: did not run (prompt '${prompt.trim()}')`);
                     }
