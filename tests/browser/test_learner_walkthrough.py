@@ -76,38 +76,8 @@ def test_questions_lesson_save_mistakes_and_restart(lab, need_lesson):
     assert saved_file.read_bytes() == before
 
 
-def test_referrals_lesson_proposes_check_in_dates(lab, need_lesson):
-    from helpers import followup
-
-    lesson = lab.open(need_lesson("04-"))
-    lesson.run_all()
-    assert lesson.problems() == []
-    form = lesson.form("check-in")  # "Plan a check-in" (title from data/content/referrals.toml)
-    expect(form).to_contain_text("you have not saved a plan yet")
-    interview = date(2026, 12, 1)
-    expected = [followup.day_label(d, year=True) for d in followup.checkin_dates(interview)]
-    assert expected, "the helpers propose no dates for a Tuesday interview"
-
-    Lesson.field(form, "Who you will check in with").fill("Ms Rivera")
-    Lesson.field(form, "Interview date").fill(interview.isoformat())
-    Lesson.button(form, "Propose dates").click()
-    dates = Lesson.field(form, "Check-in date")
-    expect(dates.locator("option")).to_have_text(expected)
-    expect(form).to_contain_text("Weekdays 7 to 10 days after")
-
-    dates.select_option(label=expected[1])
-    Lesson.button(form, "Save plan").click()
-    expect(form).to_contain_text(f"Saved: check in with Ms Rivera on {expected[1]}")
-    expect(form).to_contain_text("Your check-in plans")
-    expect(form.locator("table")).to_contain_text("Ms Rivera")
-    saved = json.loads((lab.workspace / "referrals.json").read_text(encoding="utf-8"))
-    assert "Ms Rivera" in json.dumps(saved, ensure_ascii=False)
-    assert followup.checkin_dates(interview)[1].isoformat() in json.dumps(saved)
-
-    # A date that cannot be read gets a message beside the date field.
-    Lesson.field(form, "Interview date").fill("next Tuesday")
-    Lesson.button(form, "Propose dates").click()
-    expect(Lesson.message_beside(form, "Interview date")).not_to_be_empty()
+# The check-in planner (lesson 04, date picker and public holidays) is walked through in
+# tests/browser/test_email_walkthrough.py.
 
 
 def test_log_lesson_add_an_interview_and_the_summaries_change(lab, need_lesson):
