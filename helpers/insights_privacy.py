@@ -39,10 +39,11 @@ BLOCKING = ("person", "organisation", "email", "phone", "link", "handle", "confi
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:i|we)\s+(?:have\s+|'ve\s+)?(?:learn(?:ed|t)|heard|found\s+out|noticed|realised|realized|"
     r"discovered|saw|was\s+told|were\s+told)|[\w' -]{0,60}?\b(?:told|taught|showed|reminded)\s+me|"
-    r"(?:several|many|some|a\s+few)\s+people\s+(?:said|told\s+me|mentioned))\s*(?:,\s*)?(?:that\s+)?",
+    r"(?!(?:i|we)\s)[\w'’ -]{0,60}?\b(?:say|said|says|mentioned|explained|thinks?|believes?|feels?)(?=\s))"
+    r"\s*(?:,\s*)?(?:that\s+)?",
     re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)(?![\w'])", re.IGNORECASE)
-_NUMBER = re.compile(r"\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|per\s?cent|percent)\b",
+_NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|per\s?cent|percent)\b",
                      re.IGNORECASE)
 
 
@@ -53,6 +54,8 @@ def strip_lead_in(insight: str) -> str:
     'clinics hire in spring'
     >>> strip_lead_in("Two recruiters told me that portfolios matter")
     'portfolios matter'
+    >>> strip_lead_in("I think hiring is slow")   # the learner's own view stays theirs
+    'I think hiring is slow'
     """
     return _LEAD_IN.sub("", insight, count=1)
 
