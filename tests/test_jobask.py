@@ -25,8 +25,14 @@ def _scores(rows: list[dict]) -> tuple[float, float]:
     return caught / len(asks), flagged / len(others)
 
 
+# The development set is what the rules were tuned on. Held-out sets 1-4 were each measured once
+# before the next round of tuning (see the report: 24/25, 15/20, 18/25 and 28/40 then); the rules
+# were later tuned on development cases written after seeing those misses, so these sets are no
+# longer blind. Held-out set 5 was written after the last tuning and measured once: it is the blind
+# figure, and the goal (90% caught) is not met on it (25/30). Its test keeps that as a floor, so a
+# change that loses recall, or flags legitimate questions, shows.
 @pytest.mark.parametrize("name", ["coaching_dev.csv", "coaching_heldout.csv", "coaching_heldout2.csv",
-                                  "coaching_heldout3.csv"])
+                                  "coaching_heldout3.csv", "coaching_heldout4.csv"])
 def test_job_asks_are_caught_and_look_alikes_spared(name: str):
     rows = _rows(name)
     assert len(rows) >= 50
@@ -35,9 +41,16 @@ def test_job_asks_are_caught_and_look_alikes_spared(name: str):
     assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"
 
 
+def test_the_blind_set_keeps_its_measured_figures():
+    recall, false_alarms = _scores(_rows("coaching_heldout5.csv"))
+    assert recall >= 25 / 30, f"coaching_heldout5.csv: {recall:.0%} of job asks caught (measured blind: 83%)"
+    assert false_alarms <= 1 / 30, f"coaching_heldout5.csv: {false_alarms:.1%} of legitimate questions flagged"
+
+
 def test_the_cases_are_enough_and_labelled():
-    rows = _rows("coaching_dev.csv") + _rows("coaching_heldout.csv")
-    assert len(rows) >= 100
+    rows = [r for n in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+            for r in _rows(f"coaching_{n}.csv")]
+    assert len(rows) >= 100 and len(_rows("coaching_dev.csv")) >= 100
     assert {r["label"] for r in rows} <= {"job_ask", "good", "yes_no", "off_topic", "nonsense", "personal",
                                            "too_short"}
 

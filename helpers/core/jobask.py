@@ -84,6 +84,8 @@ KINDS: dict[str, tuple[str, str]] = {
                   "What do employers in this field want to see from references?"),
     "apply": ("it asks about applying to their organisation",
               "What would strengthen an application from someone like me?"),
+    "request": ("it asks them for a post, or for help getting one, rather than for what they know",
+                "What would you advise someone like me to do next to get into this kind of work?"),
 }
 
 # ---------------------------------------------------------------------------------------
@@ -135,13 +137,14 @@ _RULES: list[tuple[str, str]] = [
                r"actively )?(?:looking for|in need of|needing|after) (?:new |more |any |some )?(?:people|staff|"
                r"anyone|anybody|someone|somebody|candidates|recruits|graduates|interns|trainees|juniors|"
                r"starters|hires|employees|workers|help|assistants?)\b"),
-    ("hiring", r"\b(?:do|does) (?:you|your \w+|they|the team) (?:currently |still )?need (?:new |more |any |"
-               r"an? )?(?:people|staff|anyone|anybody|someone|somebody|candidates|recruits|graduates|interns|"
+    ("hiring", r"\b(?:do|does) (?:you|your \w+|they|the team) (?:currently |still )?need (?:new |more |any |extra |additional |"
+               r"another |an? )?(?:people|staff|anyone|anybody|someone|somebody|candidates|recruits|graduates|interns|"
                r"trainees|juniors|starters|hires|employees|workers|assistants?|apprentices?|intern|trainee)\b"),
     # 2. openings going (any openings / vacancies; any job going or coming up; jobs for me)
     ("opening", rf"\bany {_W}{{0,2}}{_OPENING}\b"),
     ("opening", rf"\b(?:a|an|any) {_W}{{0,2}}{_OPENING} (?:{_W}{{0,2}})?(?:on|in|at|with|within) (?:your|you)\b"),
-    ("opening", rf"\bthere (?:is|be|might be|may be|will be|could be) (?:a|an|any) (?:new )?{_OPENING}\b"),
+    ("opening", rf"\bthere (?:is|be|might be|may be|will be|could be) (?:a |an |any |some |new )*{_W}{{0,1}}{_OPENING}\b"),
+    ("opening", rf"\b(?:are|is) there (?:any |a |an |some )?{_W}{{0,1}}{_OPENING}\b"),
     ("opening", rf"\b(?:any|there) (?:{_W}{{0,2}}){_JOB} {_W}{{0,3}}?{_AVAILABLE}\b"),
     ("opening", rf"\b{_JOB} (?:that |which )?(?:(?:are|is|might be|may be|will be) )?{_AVAILABLE}"
                 rf"(?: {_W}{{0,2}}(?:in|at|on|with|within) (?:{_YOU}|the team|here)\b| right now| now\b|"
@@ -197,6 +200,22 @@ _RULES: list[tuple[str, str]] = [
     ("direct", rf"\b(?:so|so that|and|to see if|then) i (?:can|could|might|may) (?:ask|enquire|inquire|talk|speak) "
                rf"(?:(?:to|with) (?:them|him|her|you) )?(?:about|for|after) (?:a|an|any|the|some) {_W}{{0,1}}"
                rf"(?:{_JOB}|vacanc(?:y|ies)|interview)\b(?! offers?\b)"),
+    ("direct", rf"\b(?:me|i) (?:to )?(?:could |can |might |would )?(?:work|start|intern|volunteer|join|train) "
+               rf"(?:(?:in|at|for|with|on) )?(?:your|you)\b"),
+    ("direct", rf"\bi (?:could|can|would|might) (?:get|land|be offered|be given|secure) (?:a |an |the )?{_W}{{0,1}}"
+               rf"(?:{_JOB}|interviews?) (?:there|here|with you|at your|in your|from you|on your)\b"),
+    ("direct", rf"\b(?:get|have|land|secure|arrange) (?:a |an )?interview (?:with|at|in|for) (?:you|your)\b"),
+    ("direct", rf"\bneed {_ME}\b"),
+    ("direct", rf"\b(?:taking|take|takes) on {_ME}\b"),
+    ("direct", r"\bget (?:me|my foot) in the door\b(?! (?:when|as|at the start))(?!.*\b(?:did|how did)\b)"),
+    ("direct", rf"\bi would (?:really )?(?:like|love) to (?:work|start) (?:there|here)\b"),
+    ("direct", rf"\b(?:can|could|may|might) i (?:do|have|get|start|take) (?:a |an |some |any )?{_W}{{0,1}}{_JOB} "
+               rf"(?:with|at|in|on) (?:you|your)\b"),
+    ("apply", rf"\bhelp {_ME} (?:to )?apply (?:for|to)\b(?=.*\b(?:you|your)\b)"),
+    ("introduction", rf"\b(?:speak|talk) to (?:the |your )?(?:{_HIRER}|manager|boss) about (?:me|my)\b"),
+    ("introduction", rf"\b(?:arrange|set up|organise|organize|book|get) (?:me )?(?:a |an )?(?:meeting|call|chat|"
+                     rf"conversation|coffee) (?:for me )?with (?:the |your |a |an )?{_W}{{0,1}}{_HIRER}"),
+    ("mind", r"\bkeep (?:me|my name|my cv|my details) in (?:your |the )?(?:mind|thoughts)\b"),
     # 4. take or pass on my CV, résumé, application, details, name
     ("cv", rf"\b(?:send|sending|pass|passing|forward|forwarding|hand|handing|give|giving|submit|"
            rf"submitting|email|emailing|e mail|drop off|drop|leave|leaving|circulate|share|sharing|"
@@ -229,6 +248,8 @@ _RULES: list[tuple[str, str]] = [
     ("introduction", rf"\b(?:who|whom) (?:should|do|can|could|would|might|shall) i (?:contact|speak to|talk to|"
                      rf"write to|email|e mail|ask|approach|call) (?:about|regarding|for) (?:a |an |any |the )?"
                      rf"{_W}{{0,1}}{_JOB} (?:at|in|on|with|within) (?:you|your|the team)\b"),
+    ("introduction", rf"\b(?:let|tell|inform) (?:the |your )?(?:{_HIRER}|manager|boss|director|team lead|head of \w+) "
+                     rf"(?:know )?(?:that )?(?:i am|i would be|i was|i am very|i would really be) (?:\w+ )?interested\b"),
     ("introduction", rf"\bput (?:me|us) in touch with (?:the |your |a |an |someone in |anyone in )?"
                      rf"(?:{_W}{{0,1}}){_HIRER}"),
     ("introduction", rf"\b(?:introduce|connect|refer|recommend) (?:me|us)\b(?=.*\b{_HIRER})"),
@@ -277,7 +298,7 @@ _RULES: list[tuple[str, str]] = [
     ("apply", rf"\b(?:can|could|may|should|shall) i {_W}{{0,1}}apply (?:to {_YOU}|for {_YOU}|with {_YOU}|"
               rf"here|now|directly|through {_YOU}|at {_YOU}|for (?:a|an|the|one|this|that) {_W}{{0,2}}"
               rf"(?:{_JOB}|one)(?: {_W}{{0,2}}(?:with|at|in|on) (?:you|your|the team))?)\b"),
-    ("apply", rf"\bi {_W}{{0,3}}(?:get|getting|be|being) (?:hired|taken on|employed|recruited|"
+    ("apply", rf"\bi {_W}{{0,5}}(?:get|getting|be|being) (?:hired|taken on|employed|recruited|"
               rf"considered|interviewed) (?:here|at {_YOU}|with {_YOU}|in {_YOU}|by {_YOU}|on {_YOU})\b"),
     ("apply", rf"\bway (?:for me |for someone like me )?to (?:get|be) (?:hired|taken on|employed|recruited) "
               rf"(?:here|at {_YOU}|with {_YOU}|in {_YOU}|by {_YOU}|on {_YOU})\b"),
@@ -312,6 +333,61 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+# ---------------------------------------------------------------------------------------
+# The general rule behind the patterns: the thing + a request form + who it is for
+# ---------------------------------------------------------------------------------------
+#: The thing a job ask is after (a post, or the way to one).
+_THING = re.compile(
+    r"\b(?:jobs?|posts?|positions?|roles?|openings?|vacanc(?:y|ies)|internships?|placements?|apprenticeships?|"
+    r"traineeships?|graduate schemes?|trial shifts?|shifts?|(?:any|paid|some) work|work (?:available|going|for me)|"
+    r"employment|hir(?:e|es|ed|ing)|i am interested|i would be interested|"
+    r"recruit(?:s|ed|ing|ment|ers?)?|applications?|apply|applying|applied|cvs?|resumes?|portfolio|"
+    r"references?|referees?|referrals?|recommend(?:ation|ing)?|interviews?|shortlist(?:ed|ing)?|"
+    r"considered|sponsor|vouch|taken on|start immediately|looking for work)\b")
+#: Ways of asking the person (or their organisation) to do something, or whether something is on offer.
+_REQUEST = re.compile(
+    r"^(?:(?:and|so|but|also|then|please|ok|well) )*(?:"
+    r"(?:can|could|would|will|might) you\b|would you (?:be|mind)\b|(?:can|could|may|might|shall) i\b|"
+    r"would it be (?:possible|ok|okay|alright|all right)\b|is it (?:possible|ok|okay)\b|"
+    r"(?:is|are) there (?:any|a|an|some|someone|anyone)\b|any chance\b|is there any (?:chance|possibility|way)\b|"
+    r"(?:do|does) (?:you|your \w+) (?:have|know|need|offer|take)\b|have you got\b|"
+    r"(?:are|is) (?:you|your \w+|the \w+|they) (?:taking|accepting|open to|looking)\b|"
+    r"(?:who|whom) (?:should|do|can|could|would|might|shall) i\b|(?:who|whom) is the (?:best |right )?person to\b|"
+    r"if i (?:apply|applied|sent|send)\b|i (?:am|would be) (?:available|happy|keen|ready|eager|interested)\b|"
+    r"i would (?:love|like|appreciate|be grateful)\b|i was (?:hoping|wondering)\b|please\b)"
+    r"|\b(?:so|so that) i (?:can|could|might)\b|\bif you (?:have|hear of|know of) (?:anything|something|any)\b"
+    r"|\bwould you (?:support|back|recommend|consider|help) (?:me|my)\b")
+#: The learner or the person's own organisation: whom the request is for.
+_FOR = re.compile(r"\b(?:me|my|i|myself|you|your|yours|here|hr)\b")
+#: Requests whose subject is the learner without saying so ("Any chance of an internship?").
+_FOR_ME_IMPLIED = re.compile(r"possible|any chance|possibility|is there any way")
+#: Requests for information or feedback, opinions and the person's own story: never job asks by this rule.
+_NOT_AN_ASK = re.compile(
+    r"\b(?:tell|describe|explain|walk me through|talk about|talk me through|share (?:your|how|what|why|which|some)|"
+    r"advice|advise|tips?|suggestions?|feedback|thoughts|ideas?|insights?|guidance|pointers|lessons|"
+    r"look (?:over|at|through)|review|critique|comment on|read (?:over|through)|a sense|an idea|an overview|a picture|"
+    r"would you say|do you think|do you feel|in your (?:view|experience|opinion)|would you agree|"
+    r"ask (?:you )?(?:how|what|why|which|when|where|whether|about)|"
+    r"your first|when you (?:started|joined|began|were)|did you|you got|you were|you had|you applied|"
+    r"how (?:do|does|did|can|could|would|should) (?:people|someone|one|anyone|companies|employers|teams)|"
+    r"(?:in|across|throughout) (?:this|the|your) (?:field|industry|sector|profession|trade)|usually|typically|"
+    r"generally|in general|common)\b")
+
+
+def _general(sentence: str) -> str:
+    """The words of a request for a post that the patterns above did not name, or ""."""
+    sentence = re.sub(r"^(?:(?:can|could|may) i ask(?: you)?(?: if| whether)?) ", "", sentence)
+    if _NOT_AN_ASK.search(sentence):
+        return ""
+    ask = _REQUEST.search(sentence)
+    thing = _THING.search(sentence)
+    implied = ask is not None and _FOR_ME_IMPLIED.search(ask.group(0)) is not None
+    if ask and thing and (implied or _FOR.search(sentence)):
+        start, end = sorted((ask.start(), thing.start(), ask.end(), thing.end()))[::3]
+        return sentence[start:end].strip()
+    return ""
+
+
 def job_ask(text: object) -> JobAsk | None:
     """The job ask in ``text`` (a question or an e-mail field), or None when there is none.
 
@@ -330,4 +406,9 @@ def job_ask(text: object) -> JobAsk | None:
             if found:
                 reason, instead = KINDS[kind]
                 return JobAsk(words=found.group(0).strip(), kind=kind, reason=reason, instead=instead)
+    for sentence in _sentences(str(text)):
+        words = _general(sentence)
+        if words:
+            reason, instead = KINDS["request"]
+            return JobAsk(words=words, kind="request", reason=reason, instead=instead)
     return None
