@@ -402,8 +402,30 @@ def _read_file(path: Path) -> tuple[dict[str, Any] | None, str | None]:
                       f"between name and value, and the [section] brackets.")
 
 
+_CHECKED: dict[tuple[str, int, int], tuple[Persona | None, list[str]]] = {}
+
+
 def load_file(path: Path) -> tuple[Persona | None, list[str]]:
-    """Read and check one persona file: ``(persona, [])`` when it is fine, else ``(None, problems)``."""
+    """Read and check one persona file: ``(persona, [])`` when it is fine, else ``(None, problems)``.
+
+    A file is checked once per version: the result is kept while its size and modification time
+    stay the same, so an instructor's edit is read on the next call.
+    """
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _CHECKED:
+        found, problems = _CHECKED[key]
+        return found, list(problems)
+    result = _load_file(path)
+    if key is not None:
+        _CHECKED[key] = (result[0], list(result[1]))
+    return result
+
+
+def _load_file(path: Path) -> tuple[Persona | None, list[str]]:
     data, error = _read_file(path)
     if error:
         return None, [error]
