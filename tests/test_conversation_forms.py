@@ -123,3 +123,19 @@ def test_the_transcript_says_when_the_persona_warms_up(workspace: Path):
     _say(form, "I read that pharmacies")
     assert form.extras["talk"].value.count("(warms up)") == 1, "said once, when it changes"
     assert "Minute 4 of the 20 agreed." in form.extras["talk"].value
+
+
+def test_a_saved_run_can_be_looked_at_again_after_a_restart(workspace: Path):
+    p = c.persona("grace-data-analyst")
+    form = practice_form(persona=p.id)
+    form.controls["saved_run"].click()
+    assert "no saved run with Grace Mensah yet" in form.status.value
+    run = c.walk(p, c.best_path(p), day="2026-11-30")
+    assert c.save_run(run).changed
+    before = (workspace / c.FILE).read_bytes()
+    again = practice_form(persona=p.id)           # a new form, as after a kernel restart
+    again.controls["saved_run"].click()
+    assert "Your saved run with Grace Mensah, from 2026-11-30" in again.status.value
+    assert again.extras["debrief"].score == 6 and "Turn 1 of" in again.extras["replay_view"].value
+    assert "Monday 7 December" in again.extras["talk"].value, "the check-in day of the day it was practised"
+    assert (workspace / c.FILE).read_bytes() == before, "looking writes nothing"

@@ -132,6 +132,7 @@ def _build(persona: str | None) -> Form:
     who = widgets.Dropdown(options=[(p.label, p.id) for p in found], value=chosen,
                            description="Practise with", style=LABEL_STYLE, layout=FULL)
     start = button("Start the conversation", "primary")
+    revisit = button("Look at my saved run", "", "Show the debrief and the replay of your saved run with this persona")
     card = widgets.HTML("")
     talk = widgets.HTML("")
     reply = widgets.RadioButtons(options=[], description="Your reply", style=LABEL_STYLE,
@@ -158,11 +159,11 @@ def _build(persona: str | None) -> Form:
              "the conversation. Finished conversations are saved; starting again does not add a copy.")
     rows = [widgets.HTML(_STYLE), widgets.HTML("<h3 style='margin:0.3em 0'>Practise the conversation</h3>"),
             widgets.HTML(f"<p style='margin:0 0 0.5em 0'>{escape(intro)}</p>"),
-            who, start, card, talk, turn_box, status, debrief, replay_box, saved, output]
+            who, widgets.HBox([start, revisit]), card, talk, turn_box, status, debrief, replay_box, saved, output]
     box = widgets.VBox(rows, layout=widgets.Layout(width="100%", max_width="760px"))
     box.add_class("iiw-practice")
     controls = {"persona": who, "start": start, "reply": reply, "typed": typed, "match": match, "say": say,
-                "replay": replay, "previous": previous, "next": nxt}
+                "replay": replay, "previous": previous, "next": nxt, "saved_run": revisit}
     form = Form(widget=box, controls=controls, messages={"reply": reply_msg, "typed": typed_msg},
                 status=status, output=output,
                 extras={"run": None, "persona": None, "debrief": None, "replay": [], "replay_at": 0,
@@ -171,19 +172,23 @@ def _build(persona: str | None) -> Form:
     turn_box.layout.display = "none"
     replay_box.layout.display = "none"
 
+    def show_end(f: Form) -> None:
+        p, run = f.extras["persona"], f.extras["run"]
+        turn_box.layout.display = "none"
+        d = conv.debrief(run, p)
+        f.extras["debrief"] = d
+        f.extras["replay"] = conv.replay(run, p)
+        f.extras["replay_at"] = 0
+        debrief.value = debrief_html(d)
+        replay_box.layout.display = None
+        show_replay(f)
+
     def show_turn(f: Form) -> None:
         p, run = f.extras["persona"], f.extras["run"]
         talk.value = transcript_html(run, p)
         now = conv.step(run, p)
         if now.done:
-            turn_box.layout.display = "none"
-            d = conv.debrief(run, p)
-            f.extras["debrief"] = d
-            f.extras["replay"] = conv.replay(run, p)
-            f.extras["replay_at"] = 0
-            debrief.value = debrief_html(d)
-            replay_box.layout.display = None
-            show_replay(f)
+            show_end(f)
             result = conv.save_run(run)
             f.extras["result"] = result
             f.show_result(result)
@@ -216,6 +221,30 @@ def _build(persona: str | None) -> Form:
         replay_box.layout.display = "none"
         start.description = "Start again"
         show_turn(f)
+
+    def look(f: Form) -> None:
+        f.clear_messages()
+        run = conv.saved_runs().get(who.value)
+        try:
+            p = conv.persona(who.value)
+        except content.ContentError as exc:
+            f.say(f"This persona cannot be used: {exc}", "error")
+            return
+        if run is None:
+            f.say(f"You have no saved run with {p.name} yet: start the conversation, and it is saved when it ends.",
+                  "info")
+            return
+        try:
+            conv.debrief(run, p)
+        except (KeyError, IndexError):
+            f.say(f"Your saved run with {p.name} no longer fits the persona's script (it was changed since); "
+                  f"start a new conversation to practise again.", "info")
+            return
+        f.extras.update(persona=p, run=run, result=None)
+        card.value = _card_html(p)
+        talk.value = transcript_html(run, p)
+        show_end(f)
+        f.say(f"Your saved run with {p.name}, from {run.day}.", "info")
 
     def find(f: Form) -> None:
         f.clear_messages()
@@ -260,6 +289,7 @@ def _build(persona: str | None) -> Form:
         show_replay(f)
 
     form.on_click("start", begin)
+    form.on_click("saved_run", look)
     form.on_click("match", find)
     form.on_click("say", speak)
     form.on_click("replay", rewind)
