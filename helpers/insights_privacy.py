@@ -38,10 +38,12 @@ BLOCKING = ("person", "organisation", "email", "phone", "link", "handle", "confi
 
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:i|we)\s+(?:have\s+|'ve\s+)?(?:learn(?:ed|t)|heard|found\s+out|noticed|realised|realized|"
-    r"discovered|saw|was\s+told|were\s+told)|[\w' -]{0,60}?\b(?:told|taught|showed|reminded)\s+me|"
-    r"(?!(?:i|we)\s)[\w'’ -]{0,60}?\b(?:say|said|says|mentioned|explained|thinks?|believes?|feels?)(?=\s))"
+    r"discovered|saw|was\s+told|were\s+told)|[\w' -]{0,60}?\b(?:told|taught|showed|reminded)\s+me)"
     r"\s*(?:,\s*)?(?:that\s+)?",
     re.IGNORECASE)
+#: "My contact said ...", "A manager at X thinks ...": who said it, in front of what they said.
+_SOURCE = re.compile(r"^\s*(?!(?:i|we)\s)[\w'’ ,-]{0,60}?\b(?:say|said|says|mentioned|explained|thinks?|"
+                     r"believes?|feels?)\s+(?:that\s+)?", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)(?![\w'])", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|per\s?cent|percent)\b",
                      re.IGNORECASE)
@@ -220,9 +222,9 @@ def privacy_warnings(value: str | None, log: "logmod.Log | pd.DataFrame | LogNam
 def about_you(value: str | None, cfg: Any, column: str = "insight") -> list[Problem]:
     """A sentence about the learner rather than the field ("I am nervous about interviews").
 
-    "I learned that ..." and "Recruiters told me that ..." in front do not count.
+    "I learned that ...", "Recruiters told me that ..." and "My contact said ..." in front do not count.
     """
-    found = _FIRST_PERSON.search(strip_lead_in(text.one_line(value)))
+    found = _FIRST_PERSON.search(_SOURCE.sub("", strip_lead_in(text.one_line(value)), count=1))
     if not found:
         return []
     return [Problem(column, found.group(0), "makes this about you rather than the field",
