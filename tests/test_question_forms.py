@@ -144,7 +144,8 @@ def test_question_form_save_shows_advice_and_the_table_from_the_file(workspace: 
     assert not (workspace / questions.QUESTIONS_FILE).exists()  # a job ask is held back once
     assert "reads as asking for a job" in form.messages["text"].value
     assert form.controls["save_anyway"].layout.display is None   # ... and can be kept on purpose
-    assert "asking for a job" in form.extras["advice"].value
+    assert "asking for a job" not in form.extras["advice"].value    # said once, beside the question
+    assert "plain yes or no" in form.extras["advice"].value
     form.controls["save_anyway"].click()
     _no_traceback(form)
     assert _saved(workspace, questions.QUESTIONS_FILE)["questions"] == [

@@ -138,11 +138,15 @@ def _research_html() -> str:
         return message_html(str(exc), "error")
 
 
-def verdict_html(v: coaching.Verdict, differences: list[coaching.Difference] | None = None) -> str:
-    """What the checks read in one question, and where the learner's own rating differs."""
-    kind = "ok" if v.good else "tip"
-    parts = [message_html(v.message if v.good else "What the checks read: " + v.message, kind)]
-    parts += [message_html(a.message, "tip") for a in v.advice if a.message != v.message]
+def verdict_html(v: coaching.Verdict, differences: list[coaching.Difference] | None = None,
+                 skip: tuple[str, ...] = ()) -> str:
+    """What the checks read in one question, and where the learner's own rating differs
+    (``skip``: advice codes already said beside the field)."""
+    if v.good:
+        parts = [message_html(v.message, "ok")]
+    else:
+        shown = [a for a in v.advice if a.code not in skip]
+        parts = [message_html("What the checks read:", "info")] + [message_html(a.message, "tip") for a in shown]
     if differences:
         rows = "".join(f"<tr><td>{escape(coaching.CRITERIA.get(d.criterion, 'Kind of question'))}</td>"
                        f"<td>{escape(d.mine)}</td><td>{escape(d.checks)}</td><td>{escape(d.why)}</td></tr>"
@@ -280,6 +284,11 @@ def _question_form() -> Form:
                                     and boxes["open"] in c.children))
     children.insert(first_box, rate_intro)
     box.children = tuple(children[:-1]) + (advice_box, set_box, table, children[-1])
+    for child in box.children:   # the row of buttons wraps instead of cutting their labels
+        if isinstance(child, widgets.HBox) and any(isinstance(c, widgets.Button) for c in child.children):
+            child.layout.flex_flow = "row wrap"
+            for btn in child.children:
+                btn.layout.flex = "0 0 auto"
     anyway = form.controls["save_anyway"]
     anyway.layout.display = "none"   # offered only after a job ask was held back
     state = {"busy": False, "held": None}
@@ -359,14 +368,14 @@ def _question_form() -> Form:
     research.observe(on_research, names="value")
     pick.observe(on_pick, names="value")
 
-    def show_reading(value: str) -> None:
+    def show_reading(value: str, skip: tuple[str, ...] = ()) -> None:
         try:
             findings = [f"{r['topic']} {r['finding']}" for r in q.saved_research()]
         except StoreError:
             findings = []
         v = coaching.verdict(value, b.checks, findings)
         mine = rating()
-        advice_box.value = verdict_html(v, coaching.compare(v, mine, b.checks) if mine else None)
+        advice_box.value = verdict_html(v, coaching.compare(v, mine, b.checks) if mine else None, skip=skip)
 
     def needs_pick(f: Form, action: str) -> bool:
         if pick.value:
@@ -396,7 +405,7 @@ def _question_form() -> Form:
         if result.problems:
             f.show_result(result)
             if held:
-                show_reading(words.value)
+                show_reading(words.value, skip=("asks_for_job",))  # said beside the question already
             else:
                 advice_box.value = ""
             return

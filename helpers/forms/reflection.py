@@ -173,6 +173,11 @@ def _questions_form() -> Form:
     children.insert(2 if prompt else 1, source)
     form.widget.children = tuple(children)
     form.extras.update({"table": table, "source": source, "available": available, "advice": advice_box})
+    for child in form.widget.children:   # the row of buttons wraps instead of cutting their labels
+        if isinstance(child, widgets.HBox) and any(isinstance(c, widgets.Button) for c in child.children):
+            child.layout.flex_flow = "row wrap"
+            for btn in child.children:
+                btn.layout.flex = "0 0 auto"
 
     try:
         saved = logic.chosen_questions()
