@@ -150,17 +150,16 @@ def running_inside_venv() -> bool:
         return False
 
 
-def install_app_settings(python: Path) -> None:
-    """Put the JupyterLab settings override (no news pop-up) into the environment."""
+def install_app_settings(prefix: Path = VENV) -> None:
+    """Put the JupyterLab settings override (no news pop-up) into the environment (a venv's
+    ``sys.prefix`` is its folder)."""
     try:
-        prefix = subprocess.run([str(python), "-c", "import sys; print(sys.prefix)"], capture_output=True,
-                                text=True, check=True).stdout.strip()
-        target = Path(prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / OVERRIDES_NAME
+        target = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / OVERRIDES_NAME
         wanted = LAB_OVERRIDES.read_text(encoding="utf-8")
         if not target.exists() or target.read_text(encoding="utf-8") != wanted:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(wanted, encoding="utf-8")
-    except (OSError, subprocess.CalledProcessError) as exc:  # not fatal: only the pop-up comes back
+    except OSError as exc:  # not fatal: only the pop-up comes back
         say(f"Note: could not switch off JupyterLab's news pop-up ({exc}); it is harmless, answer 'No'.")
 
 
@@ -192,7 +191,7 @@ def setup(test: bool = False) -> Path:
         install(python, requirements(test))
         stamp, digest = stamp_for(test)
         stamp.write_text(digest + "\n")
-    install_app_settings(python)
+    install_app_settings()
     return python
 
 
@@ -290,6 +289,15 @@ def workspace_folder(python: Path, env: dict[str, str]) -> str:
     except (OSError, subprocess.SubprocessError):
         pass
     return os.environ.get("INTERVIEW_WORKSPACE") or str(ROOT / "my_work")
+
+
+def workspace_while_starting(proc: subprocess.Popen, python: Path, env: dict[str, str]) -> str:
+    """The workspace folder, asked while the server starts; a Ctrl+C meanwhile stops the server too."""
+    try:
+        return workspace_folder(python, env)
+    except (KeyboardInterrupt, Stop):
+        stop_server(proc, interrupted=True)
+        raise
 
 
 def server_env() -> dict[str, str]:
@@ -432,11 +440,11 @@ def run_lab(python: Path, args: list[str]) -> int:
     log = VENV / "jupyterlab.log"
     cmd = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
            f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}", *args]
-    work = workspace_folder(python, env)
     started = time.time()
     say("Starting JupyterLab ...")
     stop_on_signals()
     proc = start_server(cmd, env, log)
+    work = workspace_while_starting(proc, python, env)
     found: dict = {}
 
     def ready() -> bool:
@@ -483,10 +491,10 @@ def run_app(python: Path, args: list[str]) -> int:
     log = VENV / "voila.log"
     cmd = [str(python), "-m", "voila", str(ROOT), "--no-browser", "--Voila.ip=127.0.0.1",
            "--Voila.port_retries=0", f"--token={token}", *extra, *args]
-    work = workspace_folder(python, env)
     say("Starting the app view (Voila) ...")
     stop_on_signals()
     proc = start_server(cmd, env, log)
+    work = workspace_while_starting(proc, python, env)
     url = f"http://127.0.0.1:{port}/voila/render/{APP_INDEX}?token={token}"
 
     def ready() -> bool:
