@@ -250,6 +250,7 @@ def test_cells_tagged_notebook_only_or_appendix_never_reach_the_app_view(app, vo
 
 def test_the_index_lists_every_lesson_and_where_work_is_saved(app, voila_server: VoilaServer):
     page = app("app/index.ipynb")
+    assert page.page.title().startswith("Informational Interview Workshop")
     for name in LESSONS:
         link = page.page.locator(f"a[href$='notebooks/{name}']")
         assert link.count() == 1, f"the index has no link to {name}"
