@@ -93,7 +93,7 @@ def test_log_lesson_add_an_interview_and_the_summaries_change(lab, need_lesson):
     expect(view).to_contain_text("27 interviews in the log")
     assert lesson.chart_count() == 0, "the charts are drawn on request, so the lesson opens quickly"
     Lesson.button(view, "Draw the charts").click()
-    expect(view.locator("figure img").first).to_be_visible()
+    expect(view.locator("figure img").first).to_be_visible(timeout=60_000)  # four charts, a busy machine
     assert lesson.chart_count() > 0
 
     # A missing name: the message is beside the name field and nothing is written. (Dates are
