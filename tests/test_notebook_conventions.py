@@ -86,22 +86,40 @@ def plain_value(node: ast.AST) -> bool:
         return False
 
 
+def value_problems(node: ast.AST) -> list[str]:
+    """What in one value of an appendix line asks a learner to read Python (empty when nothing).
+
+    Allowed: plain values (text, numbers, lists and dicts of them), calls of a helper function
+    (``module.function(...)``) with allowed arguments, an attribute of such a call's result
+    (``...).message``) and ``a or b`` of allowed values. Anything else (a variable, a
+    comprehension, an index, arithmetic, a lambda) needs reading Python."""
+    if plain_value(node):
+        return []
+    if isinstance(node, ast.Call):
+        func = node.func
+        found = []
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
+            found += value_problems(func.value)
+        else:
+            while isinstance(func, ast.Attribute):
+                func = func.value
+            if not isinstance(func, ast.Name):
+                found.append(f"'{ast.unparse(node.func)[:60]}' is not a plain function name")
+        for arg in [*node.args, *(k.value for k in node.keywords)]:
+            found += value_problems(arg)
+        return found
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Call):
+        return value_problems(node.value)
+    if isinstance(node, ast.BoolOp):
+        return [p for v in node.values for p in value_problems(v)]
+    return [f"'{ast.unparse(node)[:60]}' is not plain text, a number or a helper's call"]
+
+
 def call_problems(node: ast.AST) -> list[str]:
-    """What in one appendix call asks a learner to read Python (empty when it is a plain call)."""
+    """One appendix line must be a call (of a helper, or print of one)."""
     if not isinstance(node, ast.Call):
         return [f"'{ast.unparse(node)[:60]}' is not a call"]
-    found = []
-    func = node.func
-    while isinstance(func, ast.Attribute):
-        func = func.value
-    if not isinstance(func, ast.Name):
-        found.append(f"'{ast.unparse(node.func)[:60]}' is not a plain function name")
-    for arg in [*node.args, *(k.value for k in node.keywords)]:
-        if isinstance(arg, ast.Call):
-            found += call_problems(arg)
-        elif not plain_value(arg):
-            found.append(f"argument '{ast.unparse(arg)[:60]}' is not plain text or a number")
-    return found
+    return value_problems(node)
 
 
 def appendix_code_problems(source: str) -> list[str]:
@@ -233,7 +251,10 @@ GOOD = [
     md("Write a question in the form below and save it. A spreadsheet cell is fine to mention."),
     code("forms.question_form()"),
     md(APPENDIX_HEADING + "\n\nChange only the text in quotes, then run the cell.", "appendix"),
-    code('questions.add_question("How did you start?", "career")\nprint(questions.set_report())',
+    code('questions.add_question("How did you start?", "career")\nprint(questions.set_report())\n'
+         'print(questions.add_question("What would you do first?").message)\n'
+         'print(questions.export_text() or "Nothing saved yet.")\n'
+         'print(log.add_entry({"date": "2026-12-01", "contact": "Their name"}, kind="practice").message)',
          "appendix", hide=False),
 ]
 
@@ -255,6 +276,8 @@ def test_a_lesson_that_follows_the_conventions_passes(tmp_path: Path):
     (6, code('for q in ["a", "b"]:\n    questions.add_question(q)', "appendix", hide=False), "not one call"),
     (6, code('questions.choose([q["id"] for q in bank[:5]])', "appendix", hide=False), "not plain text"),
     (6, code('questions.add_question(my_text)', "appendix", hide=False), "not plain text"),
+    (6, code('print(questions.add_question("x").item["id"])', "appendix", hide=False), "not plain text"),
+    (6, code('print(questions.count() + 1)', "appendix", hide=False), "not plain text"),
     (6, code('questions.add_question("x")', hide=False), "in the appendix section but not tagged"),
     (5, md("## Appendix\n\nThe calls.", "appendix"), "the appendix heading is"),
 ])
