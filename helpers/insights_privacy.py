@@ -18,7 +18,7 @@ The word lists live in ``data/content/insights.toml`` ([privacy]) so instructors
 >>> from helpers import log
 >>> [p.code for p in privacy_warnings("My contact at Google said they're laying off 200 people in January.",
 ...                                   log.empty())]
-['name_like', 'news', 'figures']
+['name_like', 'news', 'one_person', 'figures']
 """
 from __future__ import annotations
 
