@@ -216,6 +216,23 @@ _RULES: list[tuple[str, str]] = [
     ("introduction", rf"\b(?:arrange|set up|organise|organize|book|get) (?:me )?(?:a |an )?(?:meeting|call|chat|"
                      rf"conversation|coffee) (?:for me )?with (?:the |your |a |an )?{_W}{{0,1}}{_HIRER}"),
     ("mind", r"\bkeep (?:me|my name|my cv|my details) in (?:your |the )?(?:mind|thoughts)\b"),
+    ("opening", rf"\b(?:opportunit(?:y|ies)|roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|anything) (?:that )?"
+                rf"you (?:may |might |could |would )?(?:have|know of|hear of|come across)\b"),
+    ("opening", r"\b(?:have|has|got) (?:any )?(?:room|space|a place|a spot) for (?:a|an|another|one more|someone|"
+                r"somebody|me)\b"),
+    ("direct", r"\bconsider (?:me|my application|my cv)$"),
+    ("direct", rf"\b(?:chance|opportunity|possibility) to (?:work|start|join|intern) (?:with|for|at|in|on)? ?{_YOU}\b"),
+    ("direct", r"\bsponsor me\b"),
+    ("hiring", rf"\b(?:when|if|whether) (?:you|your \w+|the {_WORKPLACE}|they) (?:are|is|will be|next|start|starts)"
+               rf"(?: next)? (?:hiring|recruiting|taking on)\b"),
+    ("cv", rf"\bmy {_W}{{0,1}}applications? for (?:the|your|this|that|an|a) (?:open |advertised |current |new )?"
+           rf"{_W}{{0,1}}(?:role|job|position|post|vacancy|opening)\b"),
+    ("introduction", rf"\b(?:forward|send|pass) (?:this|it|them|my \w+) (?:on )?to (?:whoever|the person who|someone who|"
+                     rf"the people who) (?:handles?|does|manages?|deals? with|runs?|is in charge of) (?:the )?"
+                     rf"(?:recruitment|hiring|recruiting)\b"),
+    ("introduction", r"\b(?:who|whoever) (?:makes|handles|does|is in charge of|decides on) (?:the )?(?:hiring|recruitment|"
+                     r"recruiting)(?: decisions)?\b(?=.*\b(?:put me in touch|introduce me|connect me|refer me|"
+                     r"contact them|reach them)\b)"),
     # 4. take or pass on my CV, résumé, application, details, name
     ("cv", rf"\b(?:send|sending|pass|passing|forward|forwarding|hand|handing|give|giving|submit|"
            rf"submitting|email|emailing|e mail|drop off|drop|leave|leaving|circulate|share|sharing|"
