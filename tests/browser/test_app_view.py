@@ -111,9 +111,17 @@ class AppPage:
         return Axe().run(self.page).response["violations"]
 
 
-@pytest.fixture
-def app(request: pytest.FixtureRequest, chromium: Any, voila_server: VoilaServer, tmp_path: Path):
-    """Open app-view pages in fresh browser contexts on an empty workspace: ``app(path)``."""
+@pytest.fixture(scope="module")
+def lab_with_voila(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
+    """JupyterLab with Voila's server extension, configured the same way (a hub learner's server)."""
+    server = VoilaServer(tmp_path_factory.mktemp("lab-voila"), app="lab").start(timeout=120)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _app_opener(request: pytest.FixtureRequest, chromium: Any, voila_server: VoilaServer, tmp_path: Path):
     voila_server.reset()
     contexts: list[Any] = []
     opened: list[AppPage] = []
@@ -145,6 +153,18 @@ def app(request: pytest.FixtureRequest, chromium: Any, voila_server: VoilaServer
         except Exception:
             pass
     voila_server.reset()
+
+
+@pytest.fixture
+def app(request: pytest.FixtureRequest, chromium: Any, voila_server: VoilaServer, tmp_path: Path):
+    """Open app-view pages in fresh browser contexts on an empty workspace: ``app(path)``."""
+    yield from _app_opener(request, chromium, voila_server, tmp_path)
+
+
+@pytest.fixture
+def app_in_lab(request: pytest.FixtureRequest, chromium: Any, lab_with_voila: VoilaServer, tmp_path: Path):
+    """The same, through the app view inside JupyterLab."""
+    yield from _app_opener(request, chromium, lab_with_voila, tmp_path)
 
 
 def cells_of(path: Path) -> list[dict]:
@@ -227,6 +247,21 @@ def test_no_notebook_instruction_is_visible_in_the_app_view(app, name: str):
 
 def test_cells_tagged_notebook_only_or_appendix_never_reach_the_app_view(app, voila_server: VoilaServer):
     """A throwaway page with one cell of each kind: only the plain cells show, the appendix never runs."""
+    check_tagged_cells(app, voila_server)
+
+
+def test_inside_jupyterlab_the_app_view_also_leaves_them_out_and_draws_the_forms(app_in_lab,
+                                                                                lab_with_voila: VoilaServer):
+    """Voila's server extension in a learner's own JupyterLab (as on a hub): the same rules."""
+    check_tagged_cells(app_in_lab, lab_with_voila)
+    page = app_in_lab("notebooks/02-research-to-questions.ipynb")
+    assert page.code_showing() == 0 and page.widget_count() > 0
+    assert page.error_outputs() == []
+    for snippet in notebook_only_snippets(ROOT / "notebooks" / "02-research-to-questions.ipynb"):
+        assert snippet not in page.text()
+
+
+def check_tagged_cells(app, voila_server: VoilaServer) -> None:
     check = {"nbformat": 4, "nbformat_minor": 5,
              "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
              "cells": [

@@ -25,13 +25,17 @@ ROOT = jlab.ROOT
 
 
 class VoilaServer:
-    """``voila`` serving a copy of ``notebooks/`` and ``app/``, configured as the launcher does."""
+    """``voila`` serving a copy of ``notebooks/`` and ``app/``, configured as the launcher does.
 
-    def __init__(self, base: Path) -> None:
+    With ``app="lab"`` it is JupyterLab instead, and the app view is Voila's server extension
+    inside it (``/voila/render/...``): what a learner on a JupyterHub gets in their own server."""
+
+    def __init__(self, base: Path, app: str = "voila") -> None:
         self.base = base
+        self.app = app
         self.root = base / "served"
         self.workspace = base / "workspace"
-        self.log_file = base / "voila.log"
+        self.log_file = base / f"{app}.log"
         self.token = secrets.token_urlsafe(24)
         self.port = 0
         self.process: subprocess.Popen | None = None
@@ -61,25 +65,32 @@ class VoilaServer:
                     "INTERVIEW_WORKSPACE": str(self.workspace),
                     "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")})
         self.port = jlab.free_port()
+        if self.app == "lab":
+            cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
+                   f"--port={self.port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
+                   f"--ServerApp.root_dir={self.root}", "--VoilaConfiguration.show_tracebacks=True"]
+        else:
+            cmd = [sys.executable, "-m", "voila", str(self.root), "--no-browser", "--Voila.ip=127.0.0.1",
+                   f"--port={self.port}", "--Voila.port_retries=0", f"--token={self.token}",
+                   "--show_tracebacks=True"]  # a failing cell names its error in the test report
         with open(self.log_file, "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "voila", str(self.root), "--no-browser", "--Voila.ip=127.0.0.1",
-                 f"--port={self.port}", "--Voila.port_retries=0", f"--token={self.token}",
-                 "--show_tracebacks=True"],  # a failing cell names its error in the test report
-                cwd=self.base, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            self.process = subprocess.Popen(cmd, cwd=self.base, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                            stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"voila exited ({self.process.returncode}):\n{self.log_tail()}")
+                raise RuntimeError(f"{self.app} exited ({self.process.returncode}):\n{self.log_tail()}")
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/voila/static/", timeout=2)
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/status?token={self.token}"
+                                       if self.app == "lab" else f"http://127.0.0.1:{self.port}/voila/static/",
+                                       timeout=2)
                 return self
             except urllib.error.HTTPError:
                 return self  # it answers
             except (urllib.error.URLError, OSError):
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError(f"voila did not answer within {timeout:.0f} s:\n{self.log_tail()}")
+        raise RuntimeError(f"{self.app} did not answer within {timeout:.0f} s:\n{self.log_tail()}")
 
     def stop(self) -> None:
         proc, self.process = self.process, None
