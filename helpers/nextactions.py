@@ -17,12 +17,13 @@ form and the calendar export (:mod:`helpers.calendar_ics`) are built on them.
 >>> import datetime as dt
 >>> from helpers import log
 >>> acts = next_actions(log.load(log.sample_path()).data, dt.date(2026, 11, 30), country="none")
->>> acts[0].line().split(":")[0]
+>>> acts[0].line().split(".")[0]
 'Thank-you: Sam Okafor'
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,6 +96,7 @@ def _country(country: str | None) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def checkin_first_day(interview: dt.date, country: str | None) -> dt.date:
     """The first working day of the 7-10 day check-in window (public holidays skipped when the
     holidays helper is there)."""
@@ -107,6 +109,7 @@ def checkin_first_day(interview: dt.date, country: str | None) -> dt.date:
         return dates.working_days_after(start - dt.timedelta(days=1), 1)
 
 
+@functools.lru_cache(maxsize=4096)
 def follow_up_days(sent: dt.date, country: str | None) -> tuple[dt.date, dt.date]:
     """When to follow up a request with no reply: about three working days after, and a week later."""
     try:

@@ -386,10 +386,11 @@ def entry_tips(entry: dict[str, object], data: pd.DataFrame | None = None) -> li
     >>> entry_tips({"date": "2026-03-02", "status": "held", "follow_up_on": "2026-03-20"})[0]
     'The check-in is agreed 18 days after the interview; 7-10 days is usual, while they still remember you.'
     """
+    from .core import dates
+
     def date(key: str) -> pd.Timestamp | None:
-        value = str(entry.get(key) or "").strip()
-        stamp = pd.to_datetime(value, format="%Y-%m-%d", errors="coerce") if value else pd.NaT
-        return None if pd.isna(stamp) else stamp
+        day, _problem = dates.parse(entry.get(key), required=False)
+        return None if day is None else pd.Timestamp(day)
 
     tips: list[str] = []
     held = str(entry.get("status") or "").strip().lower() == "held"

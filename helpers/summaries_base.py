@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,11 +14,12 @@ import pandas as pd
 
 from . import log_checks as logmod
 from . import log_links
+from .core import dates as core_dates
 
 #: "Today" for the sample log, which tells the story of one learner's autumn 2026.
 SAMPLE_AS_OF = dt.date(2026, 11, 30)
 #: The agreed check-in should fall this many days after the interview (inclusive).
-FOLLOW_UP_WINDOW = (7, 10)
+FOLLOW_UP_WINDOW = core_dates.CHECKIN_DAYS
 #: "Due soon" means within this many days from the as-of date (inclusive).
 DUE_WITHIN_DAYS = 7
 #: Career centres advise a thank-you within a day.
