@@ -373,6 +373,11 @@ def _load_notes() -> tuple[Classroom, list[str]]:
     return _validate_notes(data, f"{NOTES}.toml")
 
 
+def notes_problems() -> list[str]:
+    """Every mistake in ``instructor_notes.toml`` only (``check_content`` adds the plans')."""
+    return _load_notes()[1]
+
+
 def classroom() -> Classroom:
     """The instructor notes, pre-work and observer checklist, checked. Raises
     :class:`helpers.content.ContentError` listing every mistake."""

@@ -332,7 +332,7 @@ def notes_sections() -> list[ex.Section]:
 def instructor_notes_html() -> str:
     """The per-lesson instructor notes as one printable page."""
     sections = notes_sections()
-    problems = facilitator._load_notes()[1]
+    problems = facilitator.notes_problems()
     intro = "For whoever teaches: one note per lesson." + (" Some notes could not be read: "
                                                             + " ".join(problems) if problems else "")
     return page("Instructor notes", contents(sections) + render_sections(sections, breaks=False), intro)

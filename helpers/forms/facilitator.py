@@ -39,7 +39,7 @@ def plan_view(plan_id: str) -> Shown:
 
 def notes_view(each: bool = False) -> Shown:
     """The instructor notes: one table, or (``each=True``) a heading and the note for every lesson."""
-    problems = facilitator.check_content()
+    problems = facilitator.notes_problems()
     head = message_html("Some instructor notes could not be read: " + " ".join(problems), "error") if problems else ""
     table = facilitator.notes_table()
     if not each:
