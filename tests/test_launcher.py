@@ -315,23 +315,59 @@ class Launched:
             time.sleep(0.2)
         raise AssertionError(f"no {pattern!r} within {timeout:.0f} s:\n{self.text}")
 
+    def descendants(self) -> list:
+        """The server and its kernels (psutil comes with Jupyter), to clean up if a test fails."""
+        try:
+            import psutil
+
+            return psutil.Process(self.proc.pid).children(recursive=True)
+        except Exception:
+            return []
+
     def ctrl_c(self, timeout: float = 45) -> int:
         """What a terminal does on Ctrl+C: SIGINT to the whole foreground process group."""
+        self._children = self.descendants()
         os.killpg(self.proc.pid, signal.SIGINT)
+        return self.wait_stopped(timeout)
+
+    def wait_stopped(self, timeout: float = 45) -> int:
+        """Wait for the launcher to exit; note which of its processes outlived it; clean up."""
         try:
             code = self.proc.wait(timeout=timeout)
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and self.still_running():
+                time.sleep(0.2)
+            self.survivors = [f"{c.pid} {' '.join(c.cmdline()[:3])}" for c in self.still_running()]
         finally:
             self.kill()
         self._reader.join(timeout=5)
         return code
 
+    def still_running(self) -> list:
+        alive = []
+        for child in getattr(self, "_children", []):
+            try:
+                if child.is_running() and child.status() != "zombie":
+                    alive.append(child)
+            except Exception:
+                pass
+        return alive
+
     def kill(self) -> None:
+        """Leave nothing running, whatever happened (the server has its own session)."""
+        children = getattr(self, "_children", None) or self.descendants()
         if self.proc.poll() is None:
             try:
                 os.killpg(self.proc.pid, signal.SIGKILL)
             except OSError:
                 pass
             self.proc.wait(timeout=10)
+        for child in children:
+            try:
+                if child.is_running():
+                    child.kill()
+            except Exception:
+                pass
 
 
 def server_env(tmp_path: Path) -> dict[str, str]:
@@ -398,6 +434,7 @@ def assert_app_view_leaves_out_tagged_cells(html_page: str) -> None:
 
 def assert_stopped_cleanly(launched: Launched, code: int, runtime: Path, port: int) -> None:
     assert code == 0, launched.text
+    assert launched.survivors == [], f"processes outlived the launcher: {launched.survivors}"
     no_traceback(launched.text)
     assert "Stopped. Your work is saved." in launched.text
     stale = sorted(p.name for p in runtime.iterdir() if re.match(r"(jpserver|kernel)-", p.name))
@@ -544,11 +581,14 @@ def test_closing_the_terminal_or_kill_stops_the_server_too(ready_copy: Path, tmp
         deadline = time.monotonic() + 30
         while not port_open(port) and time.monotonic() < deadline:
             time.sleep(0.2)
+        launched._children = launched.descendants()
+        assert launched._children, "the launcher started no server"
         os.kill(launched.proc.pid, getattr(signal, signame))  # the launcher only, not its group
-        code = launched.proc.wait(timeout=45)
+        code = launched.wait_stopped()
     finally:
         launched.kill()
     assert code == 0, launched.text
+    assert launched.survivors == [], f"the server outlived the launcher after {signame}: {launched.survivors}"
     no_traceback(launched.text)
     deadline = time.monotonic() + 10
     while port_open(port) and time.monotonic() < deadline:
