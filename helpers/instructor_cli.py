@@ -127,29 +127,34 @@ def cmd_share(args: argparse.Namespace) -> int:
     from . import share
 
     source, target = Path(args.log), Path(args.out)
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        print("error: --out is the log itself; give another file name so the original is kept, "
+              "e.g. --out shared_log.csv", file=sys.stderr)
+        return 2
+    if target.is_dir():
+        print(f"error: {target} is a folder; give a file name, e.g. --out {target / share.SHARED_NAME}",
+              file=sys.stderr)
+        return 2
     try:
-        if target.exists() and source.exists() and target.resolve() == source.resolve():
-            print("error: --out is the log itself; give another file name so the original is kept, "
-                  "e.g. --out shared_log.csv", file=sys.stderr)
-            return 2
-        if target.is_dir():
-            print(f"error: {target} is a folder; give a file name, e.g. --out {target / share.SHARED_NAME}",
-                  file=sys.stderr)
-            return 2
-        result = share.share_file(source, target, name=args.log)
+        result = share.share_file(source, target, name=args.log, include=args.include or (),
+                                  strike=args.strike or ())
     except logmod.LogFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        print(f"error: {target} could not be written ({exc.strerror or exc}).", file=sys.stderr)
-        return 2
-    print(result.message())
-    if result.leftovers:
-        for line in result.leftovers:
-            print(line, file=sys.stderr)
-        return 1
-    print("Before you send it, read its feedback, insights and notes once: a name that is not in the "
-          "log's contact column cannot be spotted automatically.", file=sys.stderr)
+    if not result.saved:
+        print(result.message, file=sys.stderr)
+        personal = any(p.code in ("still_personal", "not_read_back") for p in result.problems)
+        return 1 if personal else 2
+    print(result.message)
+    left = [c for c in share.FREE_TEXT if c not in (args.include or ())]
+    if left:
+        print(f"Left out (free text stays with you): {', '.join(left)}. To share one, read it first, then "
+              f"add --include COLUMN; what the check finds in it is replaced, and --strike WORD replaces more.",
+              file=sys.stderr)
+    if args.include:
+        print("Free text you included was checked for names, organisations, e-mail addresses, phone numbers, "
+              "links and handles; the check cannot recognise every name, so read the copy before you send it.",
+              file=sys.stderr)
     return 0
 
 
@@ -177,14 +182,21 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
 
     p = subparsers.add_parser(
         "share", help="write an anonymised copy of a log to send to an instructor",
-        description="Write an anonymised copy of a practice-interview log: people become Person 01, "
-                    "Person 02 ... (the same person always the same pseudonym, so referral chains "
-                    "survive), organisations become Organisation A, B ...; names, e-mail addresses, "
-                    "phone numbers and links are removed from free text; dates, statuses, kinds, "
-                    "sectors and counts are kept, and every row. Exit 0: written; 1: the copy still "
-                    "looks personal; 2: the log cannot be read or the copy cannot be written.")
+        description="Write an anonymised copy of a practice-interview log. By default it holds only the "
+                    "structured columns (dates, status, kind, channel, sector, counts, yes/no answers): people "
+                    "become Person 01, Person 02 ... (the same person always the same pseudonym, so referral "
+                    "chains survive) and organisations Organisation A, B ...; role, feedback, insights, notes "
+                    "and any column the log format does not know are left out. --include COLUMN adds one of "
+                    "them after the detector has replaced the names, organisations, e-mail addresses, phone "
+                    "numbers, links and handles it finds (it cannot recognise every name). Every row is kept. "
+                    "Exit 0: written; 1: the copy still looks personal (nothing written); 2: the log cannot be "
+                    "read or the copy cannot be written.")
     p.add_argument("log", metavar="LOG.csv")
     p.add_argument("--out", required=True, metavar="SHARED.csv", help="the file to write the copy to")
+    p.add_argument("--include", action="append", metavar="COLUMN",
+                   help="also share this free-text column, scrubbed (repeat for more): e.g. --include insights")
+    p.add_argument("--strike", action="append", metavar="WORD",
+                   help="also replace this word or phrase wherever it appears (repeat for more)")
     p.set_defaults(func=cmd_share)
 
 

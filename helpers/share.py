@@ -353,38 +353,12 @@ def share(lg: "logmod.Log", target: str | Path, include: Iterable[object] = (),
     return Result.done(view, _summary(view, target))
 
 
-@dataclass
-class ShareResult:
-    """What :func:`share_file` did (the command line prints ``message()``)."""
-
-    path: Path
-    rows: int
-    people: int
-    organisations: int
-    cells_changed: int
-    leftovers: list[str]
-    result: Result
-
-    def message(self) -> str:
-        return self.result.message
-
-
 def share_file(source: str | Path | bytes, target: str | Path, name: str | None = None,
-               include: Iterable[object] = (), strike: Iterable[str] = ()) -> ShareResult:
+               include: Iterable[object] = (), strike: Iterable[str] = ()) -> Result:
     """Read a log and write its shared copy to ``target`` (structured columns only unless
-    ``include`` names free text). Raises :class:`helpers.log.LogFileError` when the log cannot
-    be read at all, OSError when the copy cannot be written."""
-    lg = logmod.load(source, name=name)
-    result = share(lg, target, include, strike)
-    view: Preview = result.item
-    if not result.saved:
-        first = result.problems[0] if result.problems else None
-        if first is not None and first.code not in ("still_personal", "not_read_back"):
-            raise OSError(first.what)
-    common = [c for c in lg.raw.columns if c in view.frame.columns]
-    changed = int((lg.raw[common].astype(str) != view.frame[common].astype(str)).to_numpy().sum())
-    leftovers = [] if result.saved else [result.message]
-    return ShareResult(Path(target), len(view.frame), view.people, view.organisations, changed, leftovers, result)
+    ``include`` names free text); the :class:`~helpers.core.result.Result` of :func:`share`.
+    Raises :class:`helpers.log.LogFileError` when the log cannot be read at all."""
+    return share(logmod.load(source, name=name), target, include, strike)
 
 
 def share_learner_log(include: Iterable[object] = (), strike: Iterable[str] = ()) -> Result:
@@ -485,3 +459,36 @@ def check_shared(path: str | Path) -> list[str]:
     except logmod.LogFileError as exc:
         return [str(exc)]
     return check_shared_log(lg, path.name)
+
+
+def hand_in(path: str | Path | None = None) -> Result | None:
+    """On a class hub with a drop folder (``WORKSHOP_DROP_DIR`` set), hand the shared copy in.
+
+    Uses ``deploy/hand_in.py`` beside the lessons (the hub's own script, so the lessons and the
+    hub agree on the folder and its rules). Returns None off the hub, where the learner sends
+    the file themselves.
+    """
+    import importlib.util
+    import os
+
+    if not os.environ.get("WORKSHOP_DROP_DIR", "").strip():
+        return None
+    script = workspace.REPO_ROOT / "deploy" / "hand_in.py"
+    if not script.is_file():
+        return Result.refused([Problem("hand_in", str(script), "is missing, so the copy could not be handed in",
+                                       "Send shared_log.csv to your instructor another way, or ask them to "
+                                       "update the lessons", "no_hand_in")], verb="handed in")
+    import sys
+
+    module = sys.modules.get("workshop_hand_in")
+    if module is None:
+        spec = importlib.util.spec_from_file_location("workshop_hand_in", script)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["workshop_hand_in"] = module   # dataclasses look their module up there
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+    done = module.hand_in(path or workspace.path(SHARED_NAME))
+    if done.ok:
+        return Result.done(str(done.path), done.message)
+    return Result.refused([Problem("hand_in", "", done.message, "Fix what it says, then click again",
+                                   "not_handed_in")], message=done.message, verb="handed in")
+

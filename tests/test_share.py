@@ -2,6 +2,7 @@
 chosen and then scrubbed by the one detector; the class summary's check refuses what is left."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -184,7 +185,7 @@ def test_hostile_left_out_by_default(tmp_path: Path):
     result = share.share_file(source, out)
     shared = log.load(out).raw
     assert list(shared.columns) == ["date", "contact", "organisation", "status", "referred_by", "thank_you_sent", "kind"]
-    assert result.result.ok and result.leftovers == []
+    assert result.ok and result.problems == []
     raw = out.read_text(encoding="utf-8-sig")
     for leak in ["José", "Jose", "Tom", "Berg", "Acme", "7946", "Zeta", "Mum"]:
         assert leak not in raw
@@ -326,7 +327,7 @@ def test_header_only_log(tmp_path: Path):
     source = tmp_path / "empty.csv"
     source.write_text(",".join(log.COLUMNS) + "\n", encoding="utf-8")
     result = share.share_file(source, tmp_path / "out.csv")
-    assert result.rows == 0 and result.leftovers == []
+    assert result.ok and len(result.item.frame) == 0
     assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").strip() == ",".join(
         c for c in log.COLUMNS if c not in share.FREE_TEXT)
 
@@ -461,6 +462,20 @@ def test_cli_share(tmp_path: Path):
     assert share.check_shared(tmp_path / "out" / "shared.csv") == []
 
 
+def test_cli_share_include_and_strike(tmp_path: Path):
+    source = tmp_path / "log.csv"
+    source.write_text("date,contact,organisation,status,notes\n"
+                      "2026-02-01,Priyanka Raman,Globex,held,Priya at Globex said to read the Harbourview report\n",
+                      encoding="utf-8")
+    out = tmp_path / "shared.csv"
+    proc = run_cli("share", str(source), "--out", str(out), "--include", "notes", "--strike", "Harbourview",
+                   cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    notes = log.load(out).raw.loc[2, "notes"]
+    assert "Priya" not in notes and "Globex" not in notes and "Harbourview" not in notes
+    assert "report" in notes and "cannot recognise every name" in proc.stderr
+
+
 @pytest.mark.parametrize("case", ["missing", "binary", "same-file", "out-is-folder"])
 def test_cli_share_errors_exit_2_without_traceback(case: str, tmp_path: Path):
     source = tmp_path / "log.csv"
@@ -546,3 +561,20 @@ def test_a_failing_write_is_a_refused_result_and_nothing_is_half_written(workspa
     result = share.share_learner_log()
     assert not result.saved and result.problems and "Traceback" not in result.message
     assert not (workspace / share.SHARED_NAME).exists()
+
+
+def test_hand_in_on_a_class_hub_copies_the_shared_copy_to_the_learners_box(tmp_path: Path, monkeypatch):
+    import pwd
+
+    assert share.hand_in() is None   # off the hub: the learner sends the file themselves
+    drop = tmp_path / "drop"
+    box = drop / pwd.getpwuid(os.getuid()).pw_name
+    box.mkdir(parents=True)
+    monkeypatch.setenv("WORKSHOP_DROP_DIR", str(drop))
+    shared = tmp_path / "shared_log.csv"
+    share.share_file(SAMPLE, shared)
+    result = share.hand_in(shared)
+    assert result.ok and (box / "shared_log.csv").read_bytes() == shared.read_bytes()
+    (box / "shared_log.csv").unlink()
+    box.rmdir()
+    assert share.hand_in(shared).codes == ["not_handed_in"]   # no box: said plainly, nothing written

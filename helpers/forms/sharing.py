@@ -18,7 +18,7 @@ import ipywidgets as widgets
 
 from .. import log as logmod
 from .. import share, workspace
-from ..display import escape, table_html
+from ..display import message_html, escape, table_html
 from ._base import Form, build, button, guarded, text
 
 __all__ = ["share_log_button", "share_form", "highlight_html", "parse_rows"]
@@ -156,6 +156,9 @@ def _build() -> Form:
             return
         result = share.share_learner_log(*chosen)
         f.show_result(result)
+        handed = share.hand_in() if result.saved else None   # on a class hub only
+        if handed is not None:
+            f.status.value += message_html(handed.message, "ok" if handed.ok else "error")
         if result.saved:
             path = workspace.path(share.SHARED_NAME)
             shared = logmod.load(path, name=path.name)   # show what is really in the file
