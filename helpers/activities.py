@@ -85,6 +85,7 @@ def content_files() -> dict[str, str]:
     """Content file name -> the activity key that reads it (plus the facilitator's plans)."""
     files = {name: a.key for a in ACTIVITIES for name in a.content}
     files["workshop"] = "facilitator"
+    files["instructor_notes"] = "facilitator"
     return files
 
 

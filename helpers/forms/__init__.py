@@ -10,7 +10,8 @@ import importlib
 
 from ._base import Form, build, button, choice, text
 
-_MODULES = ["start", "quiz", "questions", "emails", "referrals", "logbook", "insights", "reflection", "sharing"]
+_MODULES = ["start", "quiz", "questions", "emails", "referrals", "conversation", "logbook", "sharing", "insights",
+            "reflection", "printables", "facilitator", "class_summary"]
 
 __all__ = ["Form", "build", "button", "choice", "text"]
 
