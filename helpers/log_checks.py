@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import log_links
 from .core import Problem, dates
-from .log_read import COLUMNS, REQUIRED
+from .log_read import COLUMNS
 
 DATE_COLUMNS: list[str] = ["date", "thank_you_sent", "follow_up_on", "followed_up"]
 YES_NO_COLUMNS: list[str] = ["may_use_name", "contact_details"]

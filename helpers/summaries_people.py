@@ -9,7 +9,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import log_checks as logmod
 from . import log_links
 from .summaries_base import (NO_SECTOR, PEOPLE_PER_SECTOR, Section, _has, _labels, _Masks, _plural, _select,
                              _filled, _total)

@@ -8,17 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from logtools import make
+
 from helpers import log, nextactions
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = ",".join(log.COLUMNS)
-
-
-def make(tmp_path: Path, *rows: dict[str, str]) -> log.Log:
-    lines = [HEADER] + [",".join(r.get(c, "") for c in log.COLUMNS) for r in rows]
-    path = tmp_path / "log.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return log.load(path)
 
 
 def kinds(lg: log.Log, as_of: str) -> list[tuple[str, str]]:
