@@ -23,6 +23,8 @@ from typing import Any, Mapping
 
 from . import content
 from .core import Problem, Result
+from .core import schema as _schema
+from .core.schema import Bool, Entries, Table, Text
 from .core import export as _export
 from .core.store import Collection, JsonCodec, Store, StoreError
 
@@ -33,9 +35,6 @@ LETTERS = "ABCDEFGH"
 MIN_CHOICES, MAX_CHOICES = 2, 6
 NOTE_LIMIT = 1000          # longest reflection note a learner can save (characters)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
-_QUESTION_KEYS = {"id", "section", "prompt", "choice"}
-_CHOICE_KEYS = {"text", "correct", "feedback"}
-_REFLECTION_KEYS = {"id", "section", "prompt"}
 
 
 # ---------------------------------------------------------------------------------------
@@ -103,125 +102,89 @@ def _header_lines(text: str) -> tuple[list[int], list[list[int]], list[int]]:
     return questions, choices, reflections
 
 
-def _check_keys(entry: Mapping[str, Any], allowed: set[str], where: str) -> list[str]:
-    return [f"{where}: the field '{key}' is not one this file uses (expected: {', '.join(sorted(allowed))}). "
-            f"Check its spelling." for key in entry if key not in allowed]
+_ID_HELP = 'lower-case letters, digits and hyphens (e.g. "two-way-exchange"), at most 60 characters'
+_NO_LABEL = "-"   # entries of these lists are named by their number and line, not by a field
+
+#: The shape of quiz.toml, declared once (cross-field checks are in :func:`_extra`).
+SCHEMA = Table({
+    "title": Text(required=False),
+    "question": Entries(Table({
+        "id": Text(pattern=_ID.pattern[1:-1], pattern_help=_ID_HELP, unique=True),
+        "section": Text(), "prompt": Text(),
+        "choice": Entries(Table({"text": Text(), "correct": Bool(), "feedback": Text()}, allow_other=False),
+                          label_key=_NO_LABEL),
+    }, allow_other=False), label_key="id"),
+    "reflection": Entries(Table({"id": Text(pattern=_ID.pattern[1:-1], pattern_help=_ID_HELP, unique=True),
+                                 "section": Text(), "prompt": Text()}, allow_other=False),
+                          required=False, label_key="id"),
+}, allow_other=False)
 
 
-def _require(entry: Mapping[str, Any], key: str, where: str, kind: type) -> str | None:
-    try:
-        content.require(entry, [key], where, {key: kind})
-    except content.ContentError as exc:
-        return str(exc)
-    return None
+def _extra(data: Mapping[str, Any]) -> list[str]:
+    """Checks across fields: 2 to 6 choices, exactly one right, no two choices the same."""
+    found = []
+    for n, q in enumerate(data["question"], 1):
+        where = f"[[question]] number {n} (id \"{q['id']}\")"
+        choices = q["choice"]
+        if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
+            found.append(f"{where}: has {len(choices)} choice{'s' if len(choices) != 1 else ''}; give it "
+                         f"{MIN_CHOICES} to {MAX_CHOICES} choices, each starting with [[question.choice]].")
+        right = sum(1 for c in choices if c.get("correct") is True)
+        if right != 1:
+            found.append(f"{where}: {right} choices are marked correct = true; mark exactly one "
+                         f"(and the others correct = false).")
+        texts = [" ".join(c["text"].split()) for c in choices]
+        if len(set(texts)) != len(texts):
+            found.append(f"{where}: two choices have the same text. Make each choice different.")
+    return found
+
+
+def _with_lines(message: str, file: str, text: str) -> str:
+    """Name entries the way an instructor finds them: "question 2 (line 40, id ...), choice 3 (line 52)"."""
+    q_lines, c_lines, r_lines = _header_lines(text) if text else ([], [], [])
+
+    def question(m: re.Match) -> str:
+        n = int(m.group(1))
+        bits = [f"line {q_lines[n - 1]}"] if n <= len(q_lines) else []
+        bits += [m.group(2)] if m.group(2) else []
+        return f"question {n}" + (f" ({', '.join(bits)})" if bits else "")
+
+    def choice(m: re.Match) -> str:
+        n, k = int(m.group(1)), int(m.group(2))
+        line = c_lines[n - 1][k - 1] if n <= len(c_lines) and k <= len(c_lines[n - 1]) else None
+        return m.group(0).split("[[choice]]")[0] + f"choice {k}" + (f" (line {line})" if line else "")
+
+    def reflection(m: re.Match) -> str:
+        n = int(m.group(1))
+        return f"reflection {n}" + (f" (line {r_lines[n - 1]})" if n <= len(r_lines) else "")
+
+    message = re.sub(r"\[\[question\]\] number (\d+)(?: \(id \"[^\"]*\"\))?, \[\[choice\]\] number (\d+)",
+                     lambda m: choice(m), message)
+    message = re.sub(r"\[\[question\]\] number (\d+)(?: \((id \"[^\"]*\")\))?", question, message)
+    message = re.sub(r"\[\[reflection\]\] number (\d+)(?: \(id \"[^\"]*\"\))?", reflection, message)
+    message = message.replace("[[choice]]", "[[question.choice]]")
+    return message if message.startswith(file) else f"{file}, {message}"
 
 
 def validate(data: Mapping[str, Any], file: str = "quiz.toml", text: str = "") -> tuple[Quiz | None, list[str]]:
-    """Check a loaded quiz file; return the quiz (None when unusable) and every mistake found.
-
-    ``text`` (the file's own text) lets messages name the line of each entry.
+    """Check a loaded quiz file against :data:`SCHEMA`; return the quiz (None when unusable) and every
+    mistake found. ``text`` (the file's own text) lets messages name the line of each entry.
 
     >>> quiz, mistakes = validate({"question": [{"id": "x", "section": "why", "prompt": "?",
     ...     "choice": [{"text": "a", "correct": True, "feedback": "yes"}]}]})
     >>> mistakes  # doctest: +ELLIPSIS
     ['quiz.toml, question 1 (id "x"): has 1 choice; give it 2 to 6 ...']
     """
-    q_lines, c_lines, r_lines = _header_lines(text) if text else ([], [], [])
-    mistakes: list[str] = []
-    raw_questions = data.get("question")
-    if not isinstance(raw_questions, list) or not raw_questions or not all(isinstance(q, dict) for q in raw_questions):
-        mistakes.append(f"{file}: no [[question]] entries were found. Each question starts with a line "
-                        f"[[question]] followed by id, section and prompt, then its choices, each starting "
-                        f"with [[question.choice]].")
-        raw_questions = []
-    mistakes += _check_keys({k: v for k, v in data.items() if k not in ("question", "reflection")},
-                            {"title"}, file)
-    title = data.get("title", "Self-check")
-    if not isinstance(title, str):
-        mistakes.append(f"{file}: title should be text in quotes.")
-        title = "Self-check"
-    seen: dict[str, int] = {}
-    built: list[Question] = []
-    for n, raw in enumerate(raw_questions, start=1):
-        qid = raw.get("id") if isinstance(raw.get("id"), str) else ""
-        bits = [f"line {q_lines[n - 1]}"] if len(q_lines) == len(raw_questions) else []
-        bits += [f"id \"{qid}\""] if qid else []
-        where = f"{file}, question {n}" + (f" ({', '.join(bits)})" if bits else "")
-        found = _check_keys(raw, _QUESTION_KEYS, where)
-        for key in ("id", "section", "prompt"):
-            problem = _require(raw, key, where, str)
-            if problem:
-                found.append(problem)
-        if qid and not _ID.match(qid):
-            found.append(f"{where}: the id should be lower-case letters, digits and hyphens (e.g. "
-                         f"\"two-way-exchange\"), at most 60 characters.")
-        if qid in seen:
-            found.append(f"{where}: the id \"{qid}\" is already used by question {seen[qid]}. Give each "
-                         f"question its own id.")
-        elif qid:
-            seen[qid] = n
-        raw_choices = raw.get("choice")
-        if not isinstance(raw_choices, list) or not all(isinstance(c, dict) for c in raw_choices):
-            found.append(f"{where}: has no choices. Add each choice under the question as a block "
-                         f"starting [[question.choice]] with text, correct and feedback.")
-            raw_choices = []
-        elif not MIN_CHOICES <= len(raw_choices) <= MAX_CHOICES:
-            found.append(f"{where}: has {len(raw_choices)} choice{'s' if len(raw_choices) != 1 else ''}; give it "
-                         f"{MIN_CHOICES} to {MAX_CHOICES} choices, each starting with [[question.choice]].")
-        choices: list[Choice] = []
-        texts: set[str] = set()
-        lines_here = c_lines[n - 1] if len(q_lines) == len(raw_questions) and n - 1 < len(c_lines) else []
-        for m, rc in enumerate(raw_choices, start=1):
-            cline = f" (line {lines_here[m - 1]})" if len(lines_here) == len(raw_choices) else ""
-            cwhere = f"{where}, choice {m}{cline}"
-            found += _check_keys(rc, _CHOICE_KEYS, cwhere)
-            for key, kind in (("text", str), ("feedback", str), ("correct", bool)):
-                if key == "correct" and rc.get("correct") is False:
-                    continue  # false is a value, not a missing field
-                problem = _require(rc, key, cwhere, kind)
-                if problem:
-                    found.append(problem)
-            text_value = rc.get("text") if isinstance(rc.get("text"), str) else ""
-            if text_value and text_value.strip() in texts:
-                found.append(f"{cwhere}: the same text as another choice of this question. Make each choice different.")
-            texts.add(text_value.strip())
-            if m <= len(LETTERS):
-                choices.append(Choice(LETTERS[m - 1], " ".join(text_value.split()),
-                                      rc.get("correct") is True,
-                                      " ".join(str(rc.get("feedback", "")).split())))
-        right = sum(1 for c in raw_choices if c.get("correct") is True)
-        if raw_choices and right != 1:
-            found.append(f"{where}: {right} choices are marked correct = true; mark exactly one "
-                         f"(and the others correct = false).")
-        mistakes += found
-        if not found:
-            built.append(Question(qid, raw["section"].strip(), " ".join(raw["prompt"].split()), tuple(choices)))
-    prompts: list[Prompt] = []
-    raw_reflections = data.get("reflection", [])
-    if not isinstance(raw_reflections, list) or not all(isinstance(r, dict) for r in raw_reflections):
-        mistakes.append(f"{file}: reflection prompts must each start with a line [[reflection]].")
-        raw_reflections = []
-    seen_r: set[str] = set()
-    for n, raw in enumerate(raw_reflections, start=1):
-        line = f" (line {r_lines[n - 1]})" if len(r_lines) == len(raw_reflections) else ""
-        where = f"{file}, reflection {n}{line}"
-        found = _check_keys(raw, _REFLECTION_KEYS, where)
-        for key in ("id", "section", "prompt"):
-            problem = _require(raw, key, where, str)
-            if problem:
-                found.append(problem)
-        rid = raw.get("id") if isinstance(raw.get("id"), str) else ""
-        if rid and not _ID.match(rid):
-            found.append(f"{where}: the id should be lower-case letters, digits and hyphens, at most 60 characters.")
-        if rid in seen_r:
-            found.append(f"{where}: the id \"{rid}\" is used twice. Give each reflection prompt its own id.")
-        seen_r.add(rid)
-        mistakes += found
-        if not found:
-            prompts.append(Prompt(rid, raw["section"].strip(), " ".join(raw["prompt"].split())))
+    found = _schema.validate(data, SCHEMA, file, _extra)
+    mistakes = [_with_lines(m, file, text) for m in found]
     if mistakes:
         return None, mistakes
-    return Quiz(title, tuple(built), tuple(prompts)), []
+    questions_ = tuple(Question(q["id"], q["section"].strip(), " ".join(q["prompt"].split()), tuple(
+        Choice(LETTERS[m], " ".join(c["text"].split()), c["correct"] is True, " ".join(c["feedback"].split()))
+        for m, c in enumerate(q["choice"]))) for q in data["question"])
+    prompts = tuple(Prompt(r["id"], r["section"].strip(), " ".join(r["prompt"].split()))
+                    for r in data.get("reflection", []))
+    return Quiz(data.get("title", "Self-check"), questions_, prompts), []
 
 
 def _load() -> tuple[Quiz | None, list[str]]:

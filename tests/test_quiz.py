@@ -43,13 +43,13 @@ def test_shipped_quiz_is_valid_and_covers_the_lesson():
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ('id = "two-way-exchange"', 'id = "refine-not-shortcut"', 'is already used by question 1'),
+    ('id = "two-way-exchange"', 'id = "refine-not-shortcut"', '"refine-not-shortcut" is used twice'),
     ('correct = false\nfeedback = """Not quite. You will never',
      'correct = true\nfeedback = """Not quite. You will never', "2 choices are marked correct"),
-    ('feedback = """Exactly: a two-way', 'feedbak = """Exactly: a two-way', "'feedbak' is not one this file uses"),
+    ('feedback = """Exactly: a two-way', 'feedbak = """Exactly: a two-way', "'feedbak' is not a field this file uses"),
     ('section = "habits"\nprompt = "How do you', 'prompt = "How do you', "the field 'section' is missing"),
     ('correct = true\nfeedback = """Right. In a job', 'correct = "yes"\nfeedback = """Right. In a job',
-     "'correct' should be true or false"),
+     "correct should be true or false"),
     ('id = "candid-feedback"', 'id = "Candid Feedback"', "lower-case letters"),
 ])
 def test_broken_copies_are_named_with_entry_line_and_fix(content_copy: Path, old: str, new: str, expected: str):
