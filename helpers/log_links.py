@@ -60,7 +60,7 @@ class Links:
     loops: tuple[tuple[int, ...], ...]
 
 
-_CACHE: dict[int, Links] = {}
+_CACHE: dict[int, tuple[tuple, Links]] = {}
 
 
 def _sources(data: pd.DataFrame) -> np.ndarray:
@@ -69,18 +69,33 @@ def _sources(data: pd.DataFrame) -> np.ndarray:
     return np.zeros(len(data), dtype=np.int64)
 
 
+def _signature(data: pd.DataFrame) -> tuple:
+    """What the links depend on: the frame's length and where its name columns' data lives
+    (a column replaced or a frame rebuilt gives another signature)."""
+    where = []
+    for col in ("contact", "referred_by", "source"):
+        if col in data.columns:
+            values = data[col].to_numpy()
+            where.append((col, values.__array_interface__["data"][0] if values.dtype != object or values.size
+                          else 0, values.strides))
+    return (len(data), tuple(where))
+
+
 def links(data: pd.DataFrame) -> Links:
-    """The links of a typed log frame (worked out once for each frame object)."""
+    """The links of a typed log frame (worked out once for each frame, while its names stay)."""
     key = id(data)
+    signature = _signature(data)
     found = _CACHE.get(key)
-    if found is not None and len(found.parent) == len(data):
-        return found
+    if found is not None and found[0] == signature:
+        return found[1]
     made = _compute(data)
-    _CACHE[key] = made
-    try:
-        weakref.finalize(data, _CACHE.pop, key, None)
-    except TypeError:  # pragma: no cover - a frame that cannot be weakly referenced: do not keep
-        _CACHE.pop(key, None)
+    fresh = key not in _CACHE
+    _CACHE[key] = (signature, made)
+    if fresh:
+        try:
+            weakref.finalize(data, _CACHE.pop, key, None)
+        except TypeError:  # pragma: no cover - a frame that cannot be weakly referenced: do not keep
+            _CACHE.pop(key, None)
     return made
 
 
