@@ -71,9 +71,10 @@ def _sources(data: pd.DataFrame) -> np.ndarray:
 
 def _signature(data: pd.DataFrame) -> tuple:
     """What the links depend on: the frame's length and where its name columns' data lives
-    (a column replaced or a frame rebuilt gives another signature)."""
+    (a column replaced or a frame rebuilt gives another signature; a "source" column added to
+    one log names one log, so it changes nothing)."""
     where = []
-    for col in ("contact", "referred_by", "source"):
+    for col in ("contact", "referred_by"):
         if col in data.columns:
             values = data[col].to_numpy()
             where.append((col, values.__array_interface__["data"][0] if values.dtype != object or values.size
