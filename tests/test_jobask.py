@@ -82,3 +82,12 @@ def test_long_text_is_checked_quickly():
     start = time.perf_counter()
     assert job_ask("any " * 50_000 + "x" * 100_000) is None
     assert time.perf_counter() - start < 5
+
+
+def test_ordinary_email_sentences_are_not_job_asks_and_email_job_asks_are():
+    """The e-mail lesson uses the same rule on its fields: request and thank-you sentences that talk
+    about the person's own role, their time or advice are not job asks; job asks in e-mails are."""
+    rows = _rows("jobask_email_dev.csv")
+    flagged = [r["text"] for r in rows if r["label"] == "legit" and job_ask(r["text"]) is not None]
+    missed = [r["text"] for r in rows if r["label"] == "job_ask" and job_ask(r["text"]) is None]
+    assert flagged == [] and missed == []

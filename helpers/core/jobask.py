@@ -357,10 +357,11 @@ def _sentences(text: str) -> list[str]:
 _THING = re.compile(
     r"\b(?:jobs?|posts?|positions?|roles?|openings?|vacanc(?:y|ies)|internships?|placements?|apprenticeships?|"
     r"traineeships?|graduate schemes?|trial shifts?|shifts?|(?:any|paid|some) work|work (?:available|going|for me)|"
-    r"employment|hir(?:e|es|ed|ing)|i am interested|i would be interested|"
+    r"employment|hir(?:e|es|ed|ing)|"
     r"recruit(?:s|ed|ing|ment|ers?)?|applications?|apply|applying|applied|cvs?|resumes?|portfolio|"
     r"references?|referees?|referrals?|recommend(?:ation|ing)?|interviews?|shortlist(?:ed|ing)?|"
     r"considered|sponsor|vouch|taken on|start immediately|looking for work)\b")
+_OWN_POST = re.compile(r"jobs?|roles?|positions?|posts?|work|placements?|internships?")
 #: Ways of asking the person (or their organisation) to do something, or whether something is on offer.
 _REQUEST = re.compile(
     r"^(?:(?:and|so|but|also|then|please|ok|well) )*(?:"
@@ -388,7 +389,10 @@ _NOT_AN_ASK = re.compile(
     r"your first|when you (?:started|joined|began|were)|did you|you got|you were|you had|you applied|"
     r"how (?:do|does|did|can|could|would|should) (?:people|someone|one|anyone|companies|employers|teams)|"
     r"(?:in|across|throughout) (?:this|the|your) (?:field|industry|sector|profession|trade)|usually|typically|"
-    r"generally|in general|common)\b")
+    r"generally|in general|common|learn|hear (?:about|how|what|why|more)|understand|know more|find out|discuss|"
+    r"chat|talk (?:to you )?(?:for|about)|spare|minutes|your time|your (?:experience|perspective|path|"
+    r"career|story|journey|view)|perspective|like yours|how you|how your|what you|why you|thank|thanks|"
+    r"not asking)\b")
 
 
 def _general(sentence: str) -> str:
@@ -397,7 +401,10 @@ def _general(sentence: str) -> str:
     if _NOT_AN_ASK.search(sentence):
         return ""
     ask = _REQUEST.search(sentence)
-    thing = _THING.search(sentence)
+    # the person's own post ("your role", "your current position") is about them, not a request
+    thing = next((m for m in _THING.finditer(sentence) if not (
+        _OWN_POST.fullmatch(m.group(0)) and re.search(r"\byour (?:current|own|first|old|previous|new|present )?$",
+                                                      sentence[:m.start()]))), None)
     implied = ask is not None and _FOR_ME_IMPLIED.search(ask.group(0)) is not None
     if ask and thing and (implied or _FOR.search(sentence)):
         start, end = sorted((ask.start(), thing.start(), ask.end(), thing.end()))[::3]
