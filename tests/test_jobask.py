@@ -41,14 +41,16 @@ def test_job_asks_are_caught_and_look_alikes_spared(name: str):
     assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"
 
 
-def test_the_blind_set_keeps_its_measured_figures():
-    recall, false_alarms = _scores(_rows("coaching_heldout5.csv"))
-    assert recall >= 25 / 30, f"coaching_heldout5.csv: {recall:.0%} of job asks caught (measured blind: 83%)"
-    assert false_alarms <= 1 / 30, f"coaching_heldout5.csv: {false_alarms:.1%} of legitimate questions flagged"
+@pytest.mark.parametrize("name, caught", [("coaching_heldout5.csv", 25), ("coaching_heldout6.csv", 24)])
+def test_the_blind_sets_keep_their_measured_figures(name: str, caught: int):
+    """Set 6 was written after the e-mail round of tuning and measured once: 24/30 caught, 0/35 flagged."""
+    recall, false_alarms = _scores(_rows(name))
+    assert recall >= caught / 30, f"{name}: {recall:.0%} of job asks caught (measured blind: {caught}/30)"
+    assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"
 
 
 def test_the_cases_are_enough_and_labelled():
-    rows = [r for n in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+    rows = [r for n in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
             for r in _rows(f"coaching_{n}.csv")]
     assert len(rows) >= 100 and len(_rows("coaching_dev.csv")) >= 100
     assert {r["label"] for r in rows} <= {"job_ask", "good", "yes_no", "off_topic", "nonsense", "personal",
