@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         frame.to_csv(workspace.log_path(), index=False)
         print(f"log: {args.rows:,} rows; problems when read: {len(log.load(workspace.log_path()).problems)}")
         actions = forms.next_actions_view()
-        view = forms.log_view()
+        view = forms.log_view(charts=True)  # the live view with its four charts drawn (the worst case)
         form = forms.log_entry_form()
         seen: list[float] = []
         form.status.observe(lambda change: seen.append(time.perf_counter()) if change["new"] else None, names="value")

@@ -309,6 +309,10 @@ def test_only_the_charts_whose_data_changed_are_drawn_again(workspace):
     assert view.redrawn == ["interview_path"], "a thank-you date changes one chart only"
     update.controls["save"].click()
     assert "Nothing changed" in update.status.value
+    add = forms.log_entry_form()
+    fill(add, **{**GOOD, "contact": "Bo Chen", "organisation": "Elsewhere", "status": "requested"})
+    add.controls["save"].click()
+    assert view.redrawn == ["interview_path"], "a new request changes the path chart only"
 
 
 def plain(value: str) -> str:

@@ -411,17 +411,36 @@ def next_actions_view(as_of: dt.date | str | None = None) -> NextActionsView:
 # ---------------------------------------------------------------------------------------
 # The view: tables and charts of the learner's log (or the sample), drawn from the file
 # ---------------------------------------------------------------------------------------
-_CHART_COLUMNS = {
-    "weekly_activity": ["date", "status", "kind"],
-    "interview_path": ["status", "kind", "thank_you_sent", "referrals"],
-    "referral_tree": ["contact", "referred_by", "status", "date", "organisation"],
-    "sector_coverage": ["contact", "sector", "status", "kind"],
+def _held(data: pd.DataFrame) -> pd.DataFrame:
+    return data[(data["status"] == "held").to_numpy()]
+
+
+def _in_chains(data: pd.DataFrame) -> pd.DataFrame:
+    from .. import log_links
+
+    parent = log_links.links(data).parent
+    keep = parent >= 0
+    keep[parent[keep]] = True
+    return data.assign(_parent=parent)[keep]
+
+
+#: What each chart shows: (the rows it draws from, the columns it reads). A chart is drawn
+#: again only when these change (a new request redraws the path chart, not the others).
+_CHART_INPUTS = {
+    "weekly_activity": (_held, ["date", "kind"]),
+    "interview_path": (lambda d: d, ["status", "kind", "thank_you_sent", "referrals"]),
+    "referral_tree": (_in_chains, ["contact", "referred_by", "status", "date", "organisation", "_parent"]),
+    "sector_coverage": (_held, ["contact", "sector", "kind"]),
 }
 
 
-def _fingerprint(data: pd.DataFrame, columns: list[str]) -> str:
-    hashed = pd.util.hash_pandas_object(data[columns].astype(str), index=False).to_numpy()
-    return hashlib.sha1(hashed.tobytes()).hexdigest()
+def _fingerprint(data: pd.DataFrame, name: str) -> str:
+    rows, columns = _CHART_INPUTS[name]
+    part = rows(data)
+    if "source" in data.columns:
+        columns = [*columns, "source"]
+    hashed = pd.util.hash_pandas_object(part[columns].astype(str), index=False).to_numpy()
+    return hashlib.sha1(hashed.tobytes()).hexdigest() + str(len(part))
 
 
 @dataclass(eq=False)
@@ -453,8 +472,8 @@ class LogView:
             self.charts.value = ""
             return
         parts = []
-        for name, columns in _CHART_COLUMNS.items():
-            key = _fingerprint(shown.data, columns)
+        for name in _CHART_INPUTS:
+            key = _fingerprint(shown.data, name)
             if self.drawn.get(name, ("", ""))[0] != key:
                 self.drawn[name] = (key, getattr(chartmod, name)(shown.data).html())
                 self.redrawn.append(name)
