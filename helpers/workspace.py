@@ -112,6 +112,19 @@ def folder(create: bool = True) -> Path:
     return path
 
 
+def describe() -> str:
+    """Where work is saved, in a sentence a learner can read (or why it cannot be saved there).
+
+    >>> describe().startswith(("Your work is saved in", "Your work cannot be saved"))
+    True
+    """
+    trouble = problem()
+    where = folder(create=False)
+    if trouble is None:
+        return f"Your work is saved in {where}"
+    return f"Your work cannot be saved yet: {trouble.sentence()}"
+
+
 def problem() -> "object | None":
     """None when the workspace can be used; else the Problem to show in place of a form."""
     from .core.result import Problem
@@ -131,7 +144,9 @@ def path(name: str) -> Path:
     """Path of a file in the workspace. ``name`` is ours (a constant), never a learner's text."""
     if Path(name).name != name:
         raise ValueError(f"workspace file names are plain names, not paths: {name!r}")
-    return folder() / name
+    # Reading needs no folder: a workspace that does not exist (or cannot be created) holds nothing
+    # yet. Writing creates it (``atomic_write_bytes``, the Store's lock) and says so when it cannot.
+    return folder(create=False) / name
 
 
 def log_path() -> Path:
@@ -150,7 +165,10 @@ def atomic_write_bytes(target: Path | str, data: bytes) -> Path:
     """
     # A symlinked file stays a symlink: write where it points.
     target = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        if target.parent == folder(create=False):
+            folder()  # the workspace itself: a clear WorkspaceError when it cannot be created
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

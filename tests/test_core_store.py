@@ -44,6 +44,7 @@ def test_add_replace_remove_read_back(workspace: Path) -> None:
 ])
 def test_damaged_file_is_never_overwritten(workspace: Path, body: bytes, code: str) -> None:
     s = notes()
+    s.path.parent.mkdir(parents=True, exist_ok=True)
     s.path.write_bytes(body)
     result = s.add("notes", {"text": "new"})
     assert not result.saved and result.codes == [code]
