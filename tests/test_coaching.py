@@ -14,7 +14,7 @@ from helpers.core.jobask import job_ask
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 SETS = ["coaching_dev.csv", "coaching_heldout.csv", "coaching_heldout2.csv", "coaching_heldout3.csv",
-        "coaching_heldout4.csv", "coaching_heldout5.csv", "coaching_heldout6.csv"]
+        "coaching_heldout4.csv", "coaching_heldout5.csv", "coaching_heldout6.csv", "coaching_heldout7.csv"]
 UNPLACEABLE = {"off_topic", "nonsense", "personal", "too_short"}
 
 
@@ -97,6 +97,6 @@ def test_measure_script_prints_the_figures():
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_coaching.py")], capture_output=True,
                          text=True, timeout=120, cwd=ROOT)
     assert out.returncode == 0, out.stderr
-    for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
+    for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):
         assert name in out.stdout
     assert "recall" in out.stdout and "precision" in out.stdout and "called good 0/" in out.stdout

@@ -41,16 +41,18 @@ def test_job_asks_are_caught_and_look_alikes_spared(name: str):
     assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"
 
 
-@pytest.mark.parametrize("name, caught", [("coaching_heldout5.csv", 25), ("coaching_heldout6.csv", 24)])
+@pytest.mark.parametrize("name, caught", [("coaching_heldout5.csv", 25), ("coaching_heldout6.csv", 24),
+                                          ("coaching_heldout7.csv", 26)])
 def test_the_blind_sets_keep_their_measured_figures(name: str, caught: int):
-    """Set 6 was written after the e-mail round of tuning and measured once: 24/30 caught, 0/35 flagged."""
+    """Sets 6 and 7 were each written after a round of tuning and measured once (24/30 and 26/30
+    caught, none legitimate flagged)."""
     recall, false_alarms = _scores(_rows(name))
     assert recall >= caught / 30, f"{name}: {recall:.0%} of job asks caught (measured blind: {caught}/30)"
     assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"
 
 
 def test_the_cases_are_enough_and_labelled():
-    rows = [r for n in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+    rows = [r for n in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
             for r in _rows(f"coaching_{n}.csv")]
     assert len(rows) >= 100 and len(_rows("coaching_dev.csv")) >= 100
     assert {r["label"] for r in rows} <= {"job_ask", "good", "yes_no", "off_topic", "nonsense", "personal",

@@ -233,6 +233,27 @@ _RULES: list[tuple[str, str]] = [
     ("introduction", r"\b(?:who|whoever) (?:makes|handles|does|is in charge of|decides on) (?:the )?(?:hiring|recruitment|"
                      r"recruiting)(?: decisions)?\b(?=.*\b(?:put me in touch|introduce me|connect me|refer me|"
                      r"contact them|reach them)\b)"),
+    ("direct", r"\bget (?:me|us) (?:hired|taken on|employed|an interview|a start)\b"),
+    ("direct", r"\b(?:slot|squeeze|fit|bring) (?:me|us) in\b(?=.*\binterview)"),
+    ("direct", rf"\b(?:back|support|champion|endorse) (?:me|my application) (?:for|as|when|if)\b"),
+    ("opening", rf"\b(?:looking|searching|hoping|after|seeking|hunting|on the lookout) (?:for )?(?:a|an|any|some) "
+                rf"{_W}{{0,2}}{_JOB}\b(?=.*\b{_ASK} you (?:help|assist|point)\b)"),
+    ("opening", rf"\b(?:do|does) (?:{_YOU} ?{_W}{{0,2}}|the {_WORKPLACE} )(?:currently |still )?(?:take|take on|accept|"
+                rf"have) (?!many|lots|a lot|few|more|several)(?:any )?(?:interns|trainees|apprentices|graduates|juniors|"
+                rf"volunteers|new starters)\b"),
+    ("opening", rf"\b(?:a|an|any|some|one) {_W}{{0,1}}{_JOB} (?:on|in|at|within) (?:your|the) \w+ for {_ME}\b"),
+    ("word", r"\bhave a (?:quick |good |kind )?word (?:with (?:\w+ ){1,2})?(?:about|for) me\b"),
+    ("hiring", r"\b(?:are|is) (?:you|your \w+|the \w+|they) (?:currently |still )?(?:accepting|taking|receiving) "
+               r"(?:speculative )?(?:cvs|resumes|applications|applicants|candidates)\b"),
+    ("reference", r"\buse (?:you|your name) as (?:a|my|one of my) (?:reference|referee)s?\b"),
+    ("reference", r"\bput your name (?:down )?(?:as|for) (?:a|my|one of my) (?:reference|referee)s?\b"),
+    ("introduction", rf"\b(?:make|do|arrange) (?:an|the|a quick) introduction (?:to|with) (?:the |your )?"
+                     rf"{_W}{{0,1}}{_HIRER}"),
+    ("introduction", rf"\b(?:ping|message|email|e mail|contact|call|ring|text|nudge) (?:the |your )?{_W}{{0,1}}{_HIRER} "
+                     rf"(?:for me|about me|on my behalf)\b"),
+    ("cv", rf"\b(?:give|pass|send|forward|share) (?:on )?my (?:phone )?(?:number|email|e mail|email address|contact|"
+           rf"linkedin(?: profile)?|profile) (?:on )?(?:to|with) (?:the |your )?{_W}{{0,1}}(?:{_HIRER}|manager|boss)"),
+    ("cv", r"\b(?:take|put|push|move) my application (?:forward|through|along|up)\b"),
     # 4. take or pass on my CV, résumé, application, details, name
     ("cv", rf"\b(?:send|sending|pass|passing|forward|forwarding|hand|handing|give|giving|submit|"
            rf"submitting|email|emailing|e mail|drop off|drop|leave|leaving|circulate|share|sharing|"
