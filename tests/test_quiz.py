@@ -346,3 +346,15 @@ def test_quiz_form_on_a_read_only_workspace(workspace: Path, monkeypatch: pytest
     form.controls["check"].click()
     assert "Something went wrong" not in form.status.value and form.output.outputs == ()
     assert (workspace / quiz.ANSWERS_FILE).read_bytes() == before
+
+
+def test_an_older_answers_file_still_loads_and_keeps_its_shape(workspace: Path):
+    workspace.mkdir(parents=True, exist_ok=True)
+    old = {"answers": {"two-way-exchange": {"prompt": "p", "letter": "B", "choice": "c", "correct": True}},
+           "reflections": {"what-i-know": {"prompt": "p", "text": "A little."}}}
+    (workspace / quiz.ANSWERS_FILE).write_text(json.dumps(old), encoding="utf-8")
+    assert quiz.saved_notes() == {"what-i-know": "A little."}
+    assert quiz.answer("candid-feedback", "A").ok
+    data = _saved(workspace)
+    assert set(data["answers"]) == {"two-way-exchange", "candid-feedback"}
+    assert data["reflections"] == old["reflections"]  # still keyed by id, nothing lost

@@ -333,3 +333,16 @@ def test_a_broken_content_file_is_reported(content_copy, workspace, old, new, ex
     assert not (workspace / "reflection.json").exists()
     with pytest.raises(content.ContentError):
         reflection.settings()
+
+
+def test_an_older_file_still_loads(workspace):
+    workspace.mkdir(parents=True, exist_ok=True)
+    old = {"people": [{"id": "abc", "who": "Rosa", "relationship": "family", "kind": "practice", "why": "nurse"}],
+           "questions": [{"id": "starter-week", "category": "The work itself",
+                          "text": "What does a typical week look like for you?", "source": "starter"}],
+           "plan": None}
+    (workspace / "reflection.json").write_text(json.dumps(old), encoding="utf-8")
+    assert [p["who"] for p in reflection.people()] == ["Rosa"] and reflection.plan() is None
+    assert reflection.add_person("Dev", "friends", "practice", "Accountant").ok
+    assert [p["who"] for p in saved(workspace)["people"]] == ["Rosa", "Dev"]
+    assert saved(workspace)["questions"] == old["questions"]
