@@ -40,7 +40,7 @@ from .log_read import COLUMNS, REQUIRED, LogFileError, encode, normalise_header,
 TEXT_COLUMNS: list[str] = ["contact", "organisation", "role", "sector", "referred_by",
                            "feedback", "insights", "notes"]
 DESCRIPTIONS: dict[str, str] = {
-    "date": "date of the interview, or the planned date (YYYY-MM-DD)",
+    "date": "date of the interview, the planned date, or the day you sent the request (YYYY-MM-DD)",
     "contact": "the person's name",
     "organisation": "where they work",
     "status": "requested, scheduled, held or cancelled",
