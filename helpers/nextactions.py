@@ -126,8 +126,9 @@ def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[D]")
 
 
-def _date(value: np.datetime64) -> dt.date:
-    return value.astype("datetime64[D]").astype(dt.date)
+def _dates(values: np.ndarray) -> list[dt.date | None]:
+    """A column of days as Python dates (None where missing), converted once."""
+    return values.astype("datetime64[D]").tolist()
 
 
 def open_actions(data: pd.DataFrame, country: str | None = None) -> list[Action]:
@@ -139,6 +140,7 @@ def open_actions(data: pd.DataFrame, country: str | None = None) -> list[Action]
     held = status == "held"
     when = _days(data["date"])
     has_date = ~np.isnat(when)
+    day = _dates(when)
     contact = data["contact"].to_numpy(dtype=object)
     org = data["organisation"].to_numpy(dtype=object)
     rows = data.index.to_numpy()
@@ -148,22 +150,23 @@ def open_actions(data: pd.DataFrame, country: str | None = None) -> list[Action]
     def add(kind: str, at: int, due: dt.date, what: str) -> None:
         where, link = WHERE[kind]
         out.append(Action(kind, str(contact[at]), str(org[at]), int(rows[at]), due, what, where, link,
-                          str(source[at]), _date(when[at]) if has_date[at] else None))
+                          str(source[at]), day[at]))
 
     thanked = ~np.isnat(_days(data["thank_you_sent"]))
     for at in np.flatnonzero(held & has_date & ~thanked & (contact != "")).tolist():
-        add("thank_you", at, _date(when[at]),
-            f"Send a short thank-you for the interview on {dates.day_label(_date(when[at]))}; within a day is best.")
+        add("thank_you", at, day[at],
+            f"Send a short thank-you for the interview on {dates.day_label(day[at])}; within a day is best.")
 
     agreed = _days(data["follow_up_on"])
+    agreed_day = _dates(agreed)
     done = ~np.isnat(_days(data["followed_up"]))
     real = data["kind"].to_numpy(dtype=object) != "practice"
     # A check-in on the agreed day; without one, 7-10 days after a real interview (a practice run
     # with family or friends needs no check-in unless you agreed one).
     for at in np.flatnonzero(held & has_date & ~done & (contact != "") & (real | ~np.isnat(agreed))).tolist():
-        interview = _date(when[at])
-        if not np.isnat(agreed[at]):
-            due = _date(agreed[at])
+        interview = day[at]
+        if agreed_day[at] is not None:
+            due = agreed_day[at]
             what = f"Check in as you agreed ({dates.day_label(due)}): thank them again and ask how things went."
         else:
             due = checkin_first_day(interview, country)
@@ -173,18 +176,19 @@ def open_actions(data: pd.DataFrame, country: str | None = None) -> list[Action]
 
     requested = (status == "requested") & has_date & (contact != "")
     for at in np.flatnonzero(requested).tolist():
-        sent = _date(when[at])
+        sent = day[at]
         first, last = follow_up_days(sent, country)
         add("follow_up", at, first, f"No reply yet to your request of {dates.day_label(sent)}: send a short, "
                                     f"polite follow-up.")
         add("last_follow_up", at, last, f"Still no reply to your request of {dates.day_label(sent)}, a week after "
                                         f"the first follow-up: send one last short note, then let it rest.")
 
-    _referral_actions(data, held, when, has_date, add)
+    _referral_actions(data, held, day, has_date, contact, add)
     return out
 
 
-def _referral_actions(data: pd.DataFrame, held: np.ndarray, when: np.ndarray, has_date: np.ndarray, add) -> None:
+def _referral_actions(data: pd.DataFrame, held: np.ndarray, day: list, has_date: np.ndarray, contact: np.ndarray,
+                      add) -> None:
     """Interviews that gave more names than the log has people referred by them."""
     given = data["referrals"].fillna(0).to_numpy(dtype=np.int64)
     asked = held & has_date & (given > 0)
@@ -196,10 +200,10 @@ def _referral_actions(data: pd.DataFrame, held: np.ndarray, when: np.ndarray, ha
     for at in np.flatnonzero(asked & (reached < given)).tolist():
         missing = int(given[at] - reached[at])
         names = "name" if given[at] == 1 else "names"
-        add("contact_referral", at, _date(when[at]) + dt.timedelta(days=1),
+        add("contact_referral", at, day[at] + dt.timedelta(days=1),
             f"They gave you {int(given[at])} {names}; {missing} of them {'is' if missing == 1 else 'are'} not in "
             f"your log yet: write to {'that person' if missing == 1 else 'them'}, mentioning "
-            f"{data['contact'].iloc[at]} if you may.")
+            f"{contact[at]} if you may.")
 
 
 def next_actions(data: pd.DataFrame, as_of: dt.date | str | None = None, *, country: str | None = None,
