@@ -108,3 +108,19 @@ def test_two_processes_saving_at_once_lose_nothing(workspace: Path) -> None:
     saved = notes().records("notes")
     assert reported == [200, 200]
     assert len(saved) == 400 and len({r["id"] for r in saved}) == 400
+
+
+def test_an_older_file_with_one_next_id_keeps_deleted_ids_unused(workspace: Path) -> None:
+    s = notes()
+    s.path.parent.mkdir(parents=True, exist_ok=True)
+    s.path.write_text('{"notes": [{"id": 1, "text": "a"}], "next_id": 5}')
+    assert s.add("notes", {"text": "b"}).item["id"] == 5
+
+
+def test_a_problem_without_a_value_reads_as_a_sentence() -> None:
+    from helpers.core import Problem
+
+    assert Problem("text", "", "The question is empty", "Write it in the box", "empty").sentence() == \
+        "The question is empty. Write it in the box."
+    assert Problem("your_name", "", "is empty", "Fill in your name", "empty").sentence() == \
+        "This field is empty. Fill in your name."

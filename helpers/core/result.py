@@ -58,7 +58,11 @@ class Problem:
     def sentence(self) -> str:
         """The problem as a learner reads it beside its field (the field itself is not named)."""
         value = str(self.value or "")
-        shown = f"“{value}” " if value and len(value) <= 60 and "\n" not in value else "This field "
+        if not value:
+            # "is empty" is said of the field; "The question is empty" is a sentence already.
+            what = self.what if self.what[:1].isupper() else f"This field {self.what}"
+            return f"{what}. {_sentence(self.fix)}".strip()
+        shown = f"“{value}” " if len(value) <= 60 and "\n" not in value else "This field "
         return f"{shown}{self.what}. {_sentence(self.fix)}".strip()
 
 

@@ -158,7 +158,9 @@ class Store:
             out[name] = items
             if coll.auto_id:
                 ids = out.setdefault("next_id", {})
-                if not isinstance(ids, dict):
+                if _is_type(ids, int):   # an older file kept one whole number for its one list
+                    ids = out["next_id"] = {name: ids}
+                elif not isinstance(ids, dict):
                     ids = out["next_id"] = {}
                 top = max((i[coll.key] for i in items), default=0)
                 if not _is_type(ids.get(name), int) or ids[name] <= top:
