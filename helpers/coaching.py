@@ -1,6 +1,6 @@
 """Honest coaching on interview questions: a verdict only on evidence, and advice about the set.
 
-Used by lesson 02 (drafting questions) and lesson 07 (choosing the questions to use). Plain
+Used by lesson 02 (drafting questions) and lesson 08 (choosing the questions to use). Plain
 data in, plain data out; the word lists live in ``data/content/question_bank.toml``
 (``[checks]`` and ``[[rubric]]``) so instructors can adapt them.
 

@@ -38,7 +38,7 @@ from .core.store import Collection, Store, StoreError
 
 FILE = "reflection.json"
 CONTENT = "exercises"
-LESSON = "07-exercises-and-reflection.ipynb"
+LESSON = "08-exercises-and-reflection.ipynb"
 KINDS = {"practice": "Practice run", "real": "Real interview"}
 QUESTIONS_LESSON = "lesson 02 (Research to questions)"
 EXAMPLE_DATE = dates.EXAMPLE_DATE

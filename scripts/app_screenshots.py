@@ -76,7 +76,7 @@ SHOTS = [
          lambda p: form(p, "Draft your questions"), _questions, with_prompt=False),
     Shot("app-check-in-dates.png", "notebooks/04-referrals-and-follow-up.ipynb",
          lambda p: form(p, "check-in"), _checkin),
-    Shot("app-practice-log-chart.png", "notebooks/05-practice-log.ipynb", _first_chart, whole_cell=False),
+    Shot("app-practice-log-chart.png", "notebooks/06-practice-log.ipynb", _first_chart, whole_cell=False),
 ]
 
 

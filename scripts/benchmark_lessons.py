@@ -4,9 +4,9 @@ The floor notebook imports the same libraries as the lesson (the helpers' forms,
 matplotlib, ipywidgets), draws one chart and shows one widget: what any lesson of this kind
 must pay. Each notebook is executed with nbclient in a fresh kernel and an empty temporary
 workspace, alternating floor and lesson, RUNS times; the medians and their ratio are
-reported (goal for lesson 05: at most 1.5x). Not a test: timings vary by machine.
+reported (goal for lesson 06, the practice log: at most 1.5x). Not a test: timings vary by machine.
 
-    .venv/bin/python scripts/benchmark_lessons.py                      # lesson 05, median of 3
+    .venv/bin/python scripts/benchmark_lessons.py                      # lesson 06, median of 3
     .venv/bin/python scripts/benchmark_lessons.py notebooks/02-research-to-questions.ipynb --runs 5
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ def run(nb: nbformat.NotebookNode, folder: Path) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("lesson", nargs="?", default=str(ROOT / "notebooks" / "05-practice-log.ipynb"))
+    parser.add_argument("lesson", nargs="?", default=str(ROOT / "notebooks" / "06-practice-log.ipynb"))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")

@@ -76,7 +76,7 @@ SHOTS = [
     Shot("questions-form.png", "02-", lambda l: _cell_of(l.form("Draft your questions")), _questions,
          with_prompt=False),
     Shot("check-in-dates.png", "04-", lambda l: _cell_of(l.form("check-in")), _checkin),
-    Shot("practice-log-chart.png", "05-", lambda l: _cell_of(_first_chart(l))),
+    Shot("practice-log-chart.png", "06-", lambda l: _cell_of(_first_chart(l))),
 ]
 
 

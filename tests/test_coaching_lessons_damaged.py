@@ -14,8 +14,8 @@ CASES = [
     ("01-why-informational-interviews.ipynb", "quiz.json"),
     ("02-research-to-questions.ipynb", "questions.json"),
     ("02-research-to-questions.ipynb", "research.json"),
-    ("07-exercises-and-reflection.ipynb", "reflection.json"),
-    ("07-exercises-and-reflection.ipynb", "questions.json"),
+    ("08-exercises-and-reflection.ipynb", "reflection.json"),
+    ("08-exercises-and-reflection.ipynb", "questions.json"),
 ]
 DAMAGE = {"damaged": "{not json at all", "wrong_shape": '{"questions": 3, "research": "x", "answers": [1], '
                                                        '"reflections": 2, "people": {}, "plan": [1]}'}

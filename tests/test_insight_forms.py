@@ -1,4 +1,4 @@
-"""The lesson 06 form driven from Python: set values, click, read the saved file and the shown table."""
+"""The lesson 07 form driven from Python: set values, click, read the saved file and the shown table."""
 from __future__ import annotations
 
 import json
@@ -237,7 +237,7 @@ def test_the_lesson_runs_on_a_damaged_file_without_error_output(tmp_path, body):
     work = tmp_path / "work"
     work.mkdir()
     (work / "insights.json").write_text(body, encoding="utf-8")
-    nb = execute(ROOT / "notebooks" / "06-sharing-what-you-learned.ipynb", work)
+    nb = execute(ROOT / "notebooks" / "07-sharing-what-you-learned.ipynb", work)
     assert errors(nb) == []
     assert "Traceback" not in output_text(nb)
     assert (work / "insights.json").read_text(encoding="utf-8") == body

@@ -1,4 +1,4 @@
-"""Lesson 05 on a damaged, wrong-shaped, read-only or uncreatable workspace: a plain message in
+"""Lesson 06 on a damaged, wrong-shaped, read-only or uncreatable workspace: a plain message in
 place of each form, no traceback, the file byte-identical; the lesson runs headless on it."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from helpers import forms, log, workspace as ws
 
 ROOT = Path(__file__).resolve().parent.parent
-LESSON = ROOT / "notebooks" / "05-practice-log.ipynb"
+LESSON = ROOT / "notebooks" / "06-practice-log.ipynb"
 GOOD = {"date": "2026-11-01", "contact": "Ana Silva", "organisation": "Northgate Health", "status": "held"}
 DAMAGED = {"damaged": b"PK\x03\x04\x00\x00binary\x00", "wrong_shape": b"name,when\nAna,today\n",
            "utf16": "date,contact,organisation,status\n".encode("utf-16")}

@@ -17,7 +17,7 @@ from helpers.forms import logbook
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 
-LESSON = ROOT / "notebooks" / "05-practice-log.ipynb"
+LESSON = ROOT / "notebooks" / "06-practice-log.ipynb"
 GOOD = {"date": "2026-11-01", "contact": "Ana Silva", "organisation": "Northgate Health"}
 
 

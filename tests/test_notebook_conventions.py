@@ -36,9 +36,9 @@ NOT_YET_CONVERTED: set[str] = {
     "02-research-to-questions.ipynb",
     "03-asking-and-thanking.ipynb",
     "04-referrals-and-follow-up.ipynb",
-    "05-practice-log.ipynb",
-    "06-sharing-what-you-learned.ipynb",
-    "07-exercises-and-reflection.ipynb",
+    "06-practice-log.ipynb",
+    "07-sharing-what-you-learned.ipynb",
+    "08-exercises-and-reflection.ipynb",
 }
 
 # Instructions that only make sense in a notebook's editor. General patterns, not phrases copied

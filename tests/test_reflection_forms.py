@@ -1,4 +1,4 @@
-"""The lesson 07 forms driven from Python: set values, click, read the saved file and the shown table."""
+"""The lesson 08 forms driven from Python: set values, click, read the saved file and the shown table."""
 from __future__ import annotations
 
 import datetime as dt

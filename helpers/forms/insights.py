@@ -1,4 +1,4 @@
-"""The form of lesson 06: turn an insight into a sentence you can share, and keep a list.
+"""The form of lesson 07: turn an insight into a sentence you can share, and keep a list.
 
     form = forms.insight_form()
     form.controls["insight"].value = "people in accounting are watching the new rules"

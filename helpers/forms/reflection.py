@@ -1,4 +1,4 @@
-"""The forms of lesson 07: the chapter's three exercises, saved to ``reflection.json``.
+"""The forms of lesson 08: the chapter's three exercises, saved to ``reflection.json``.
 
     form = forms.exercise_people_form()
     form.controls["who"].value = "My aunt Rosa"

@@ -81,7 +81,7 @@ def test_questions_lesson_save_mistakes_and_restart(lab, need_lesson):
 
 
 def test_log_lesson_add_an_interview_and_the_summaries_change(lab, need_lesson):
-    lesson = lab.open(need_lesson("05-"))
+    lesson = lab.open(need_lesson("06-"))
     lesson.run_all()
     assert lesson.problems() == []
     view = lesson.form("What your log says")

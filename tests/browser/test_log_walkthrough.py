@@ -1,4 +1,4 @@
-"""Lesson 05 in JupyterLab: one interview taken from requested to held to thanked through the
+"""Lesson 06 in JupyterLab: one interview taken from requested to held to thanked through the
 forms, with the next-actions list at the top of the lesson changing at each step."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ WAIT = 30_000  # ms: a save, then the views redrawn, on a machine several people
 
 
 def test_log_lesson_update_an_interview_and_the_next_actions_change(lab, need_lesson):
-    lesson = lab.open(need_lesson("05-"))
+    lesson = lab.open(need_lesson("06-"))
     lesson.run_all()
     assert lesson.problems() == []
     actions = lesson.form("Next actions")

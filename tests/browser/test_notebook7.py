@@ -40,6 +40,6 @@ def test_questions_lesson_in_notebook7(classic, need_lesson):
 
 
 def test_log_lesson_in_notebook7(classic, need_lesson):
-    lesson = open_and_run(classic, need_lesson("05-"))
+    lesson = open_and_run(classic, need_lesson("06-"))
     assert lesson.widget_count() > 0, "the log lesson's form is not shown"
     assert lesson.chart_count() > 0, "the log lesson's charts are not shown"
