@@ -79,7 +79,10 @@ def figure_html(fig: "Figure", alt: str, caption: str | None = None, dpi: int = 
 
     buffer = io.BytesIO()
     try:
-        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+        # A figure laid out by its own engine (constrained layout) is drawn once; "tight" would draw
+        # it twice. Others are cropped to their contents.
+        tight = {} if fig.get_layout_engine() is not None else {"bbox_inches": "tight"}
+        fig.savefig(buffer, format="png", dpi=dpi, **tight)
     finally:
         plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
