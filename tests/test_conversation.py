@@ -371,12 +371,12 @@ def test_an_unknown_persona_names_the_ones_there_are():
 
 
 def test_check_content_on_the_command_line_names_the_persona_file_and_node(content_copy: Path):
-    from helpers import instructor_cli
+    from helpers import cli
 
     path = content_copy / "personas" / "grace-data-analyst.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('next = "hesitant"', 'next = "hesitent"', 1),
                     encoding="utf-8")
-    problems, _ = instructor_cli.check_content(content_copy)
+    problems, _ = cli.check_content(content_copy)
     assert ("personas/grace-data-analyst.toml, node 'names_given', option 2: next = \"hesitent\" is not a node "
             "in this file; did you mean \"hesitant\"?") in problems
 

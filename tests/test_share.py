@@ -451,7 +451,7 @@ def test_share_button_found_through_forms():
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "helpers.instructor_cli", *args],
+    return subprocess.run([sys.executable, "-m", "helpers", *args],
                           capture_output=True, text=True, cwd=cwd)
 
 

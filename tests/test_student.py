@@ -177,7 +177,7 @@ def test_real_lessons_copied_without_instructor_material(real_copy: Path):
 
 def test_cli_build_student(tmp_path: Path):
     out = tmp_path / "students"
-    proc = subprocess.run([sys.executable, "-m", "helpers.instructor_cli", "build-student", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "helpers", "build-student", str(out)],
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "Wrote student copies of" in proc.stderr
@@ -185,10 +185,10 @@ def test_cli_build_student(tmp_path: Path):
     foreign = tmp_path / "foreign"
     foreign.mkdir()
     (foreign / "x.txt").write_text("x", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "helpers.instructor_cli", "build-student", str(foreign)],
+    proc = subprocess.run([sys.executable, "-m", "helpers", "build-student", str(foreign)],
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "helpers.instructor_cli", "build-student", "--help"],
+    proc = subprocess.run([sys.executable, "-m", "helpers", "build-student", "--help"],
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0 and "solution" in proc.stdout
 

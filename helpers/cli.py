@@ -1,17 +1,18 @@
-"""Instructor commands for ``python -m helpers``: check-content, build-student, share.
+"""The one command line: ``python -m helpers --help`` (``helpers/__main__.py`` runs :func:`main`).
 
-``check-content [DIR]``          every mistake in the lesson content files (exit 0 clean, 1 problems,
-                                 2 the folder cannot be used)
-``build-student OUT_DIR``        student copies of the lessons: solution and instructor cells removed,
-                                 outputs cleared (exit 0 written, 2 cannot be written)
-``share LOG.csv --out SHARED.csv`` an anonymised copy of a log to send to an instructor
-                                 (exit 0 written, 1 the copy still looks personal, 2 unreadable input)
-
-:func:`register` adds them to the main parser in ``helpers/__main__.py``.
+``check LOG.csv``      report each problem on its own line (exit 0 clean, 1 problems, 2 unreadable)
+``summary LOG.csv ...`` print the summary tables (``--as-of YYYY-MM-DD`` fixes "today")
+``lessons``            print the table of lessons for the README
+``check-content [DIR]``   check the lesson content files (exit 0 clean, 1 problems, 2 unusable folder)
+``build-student OUT_DIR`` student copies: solution/instructor cells removed, outputs cleared
+``share LOG.csv --out SHARED.csv`` anonymised copy of a log for the instructor
+``next LOG.csv``       the next actions, one a line (``--as-of YYYY-MM-DD`` fixes "today")
+``calendar LOG.csv --out FILE.ics`` the open actions as a calendar file
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from contextlib import contextmanager
@@ -19,6 +20,100 @@ from pathlib import Path
 from typing import Iterator
 
 from . import content
+from . import log as logmod
+from .core import dates
+
+
+def _date(text: str) -> dt.date:
+    """A date on the command line, read by the one date parser (YYYY-MM-DD and other unambiguous forms)."""
+    found, problem = dates.parse(text, field="--as-of")
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{text!r} {problem.what}. {problem.fix}")
+    return found
+
+
+def _print(text: str) -> None:
+    """Print to stdout; a reader that stops early (``| head``) is not an error, and shows no traceback."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _load(path: str) -> "logmod.Log | None":
+    """A log, or None after printing the one-line error (exit code 2 for the caller)."""
+    try:
+        return logmod.load(path, name=path)
+    except logmod.LogFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    lg = _load(args.log)
+    if lg is None:
+        return 2
+    for problem in lg.problems:
+        print(problem)
+    for warning in lg.warnings:
+        print(f"{warning} (warning)")
+    if lg.warnings:
+        print(f"{len(lg.warnings)} warning(s): rows that may repeat one interview under two statuses.",
+              file=sys.stderr)
+    if lg.problems:
+        print(f"{len(lg.problems)} problem(s) in {args.log}; fix them and run check again.", file=sys.stderr)
+        return 1
+    print(f"{args.log}: {len(lg.data)} interviews, no problems found.", file=sys.stderr)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from . import summaries
+
+    try:
+        lg = logmod.load_many(args.logs)
+    except logmod.LogFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if lg.problems:
+        print(f"note: {len(lg.problems)} problem(s) found; cells with a problem are left out of the "
+              f"figures. Run 'python -m helpers check' on each file to see them.", file=sys.stderr)
+    _print(summaries.report_text(lg, as_of=args.as_of))
+    return 0
+
+
+def cmd_next(args: argparse.Namespace) -> int:
+    from . import nextactions
+
+    lg = _load(args.log)
+    if lg is None:
+        return 2
+    today = args.as_of or dt.date.today()
+    if lg.problems:
+        print(f"note: {len(lg.problems)} problem(s) found; cells with a problem are left out. Run "
+              f"'python -m helpers check {args.log}' to see them.", file=sys.stderr)
+    _print(nextactions.text(nextactions.next_actions(lg.data, today), today))
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from . import calendar_ics
+
+    lg = _load(args.log)
+    if lg is None:
+        return 2
+    result = calendar_ics.write(lg.data, args.out, args.as_of or dt.date.today())
+    print(result.message, file=sys.stdout if result.ok else sys.stderr)
+    return 0 if result.ok else 2
+
+
+def cmd_lessons(args: argparse.Namespace) -> int:
+    from . import lessons
+
+    print(lessons.markdown_table(link_prefix=args.prefix))
+    return 0
+
 
 @contextmanager
 def _content_folder(folder: Path | None) -> Iterator[None]:
@@ -123,7 +218,6 @@ def cmd_build_student(args: argparse.Namespace) -> int:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from . import log as logmod
     from . import share
 
     source, target = Path(args.log), Path(args.out)
@@ -158,9 +252,48 @@ def cmd_share(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: "argparse._SubParsersAction") -> None:
-    """Add the instructor subcommands to ``python -m helpers``'s parser."""
-    p = subparsers.add_parser(
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m helpers",
+                                     description="Informational Interview Workshop: tools for logs and lessons.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    p = sub.add_parser("check", help="report problems in a practice-interview log",
+                       description="Check a practice-interview log. Prints each problem on its own line "
+                                   "starting 'row N'. Exit 0: no problems; 1: problems found; 2: the file "
+                                   "cannot be read.")
+    p.add_argument("log", metavar="LOG.csv")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("summary", help="print the summary tables of one or more logs",
+                       description="Print the summary tables of one or more practice-interview logs.")
+    p.add_argument("logs", metavar="LOG.csv", nargs="+")
+    p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date to treat as today for due and overdue follow-ups (default: today)")
+    p.set_defaults(func=cmd_summary)
+    p = sub.add_parser("next", help="print the next actions of a log, one a line",
+                       description="Print what to do next in a practice-interview log: thank-yous due, "
+                                   "check-ins due or overdue, requests with no reply, referrals not yet "
+                                   "contacted. One action a line, starting with the kind of action and the "
+                                   "person. Exit 2 when the file cannot be read.")
+    p.add_argument("log", metavar="LOG.csv")
+    p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date to treat as today (default: today)")
+    p.set_defaults(func=cmd_next)
+    p = sub.add_parser("calendar", help="write the open actions of a log as a calendar file (.ics)",
+                       description="Write check-ins, follow-ups, thank-you reminders and referrals to "
+                                   "contact as all-day events in an .ics file (Google Calendar, Outlook, "
+                                   "Apple Calendar). Re-importing a newer file updates the same events.")
+    p.add_argument("log", metavar="LOG.csv")
+    p.add_argument("--out", required=True, metavar="FILE.ics", help="the calendar file to write")
+    p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date to treat as today; overdue actions go on that day (default: today)")
+    p.set_defaults(func=cmd_calendar)
+    p = sub.add_parser("lessons", help="print the table of lessons (markdown) for the README",
+                       description="Print a markdown table of the lessons, read from the notebooks' first cells.")
+    p.add_argument("--prefix", default="notebooks/",
+                   help="path from the page to the notebooks folder (default: notebooks/)")
+    p.set_defaults(func=cmd_lessons)
+    # Instructors' commands
+    p = sub.add_parser(
         "check-content", help="check the lesson content files (quiz, question bank, templates ...)",
         description="Check every lesson content file (TOML) in a folder: syntax, missing fields, quiz "
                     "answers, placeholders, workshop timings. Prints each problem on its own line, naming "
@@ -170,7 +303,7 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
                    help="the content folder to check (default: data/content, or INTERVIEW_CONTENT when set)")
     p.set_defaults(func=cmd_check_content)
 
-    p = subparsers.add_parser(
+    p = sub.add_parser(
         "build-student", help="write student copies of the lessons (no solution or instructor cells)",
         description="Write student copies of every lesson to OUT_DIR: cells tagged 'solution' or "
                     "'instructor' removed, nbgrader '### BEGIN SOLUTION' regions replaced by a stub, "
@@ -180,7 +313,7 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
     p.add_argument("out_dir", metavar="OUT_DIR")
     p.set_defaults(func=cmd_build_student)
 
-    p = subparsers.add_parser(
+    p = sub.add_parser(
         "share", help="write an anonymised copy of a log to send to an instructor",
         description="Write an anonymised copy of a practice-interview log. By default it holds only the "
                     "structured columns (dates, status, kind, channel, sector, counts, yes/no answers): people "
@@ -198,18 +331,10 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
     p.add_argument("--strike", action="append", metavar="WORD",
                    help="also replace this word or phrase wherever it appears (repeat for more)")
     p.set_defaults(func=cmd_share)
+    return parser
+
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run only the instructor commands (the same as ``python -m helpers`` once registered)."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.instructor_cli",
-                                     description="Instructor tools for the Informational Interview Workshop.")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
-    register(sub)
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     return args.func(args)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
