@@ -50,8 +50,8 @@ BEGIN_HIDDEN, END_HIDDEN = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"
 BEGIN_SCHEME, END_SCHEME = "BEGIN MARK SCHEME", "END MARK SCHEME"
 
 #: What a student copy holds besides the lessons (copied when present).
-SUPPORT = ["helpers", "data", "requirements.txt", "pyproject.toml", "workshop.py", "README.md",
-           "LICENSE", "LICENSE.md", ".gitignore"]
+SUPPORT = ["helpers", "data", "app", "deploy", ".binder", "requirements.txt", "pyproject.toml", "workshop.py",
+           "README.md", "LICENSE", "LICENSE-content", ".gitignore"]
 SKIP_DIRS = {"instructor", ".ipynb_checkpoints", "__pycache__", ".pytest_cache"}
 MARKER = ".student-copy"   # marks a folder as a student copy, so a rebuild may replace it
 
