@@ -84,6 +84,8 @@ KINDS: dict[str, tuple[str, str]] = {
                   "What do employers in this field want to see from references?"),
     "apply": ("it asks about applying to their organisation",
               "What would strengthen an application from someone like me?"),
+    "power": ("it asks whether they can get you hired or put you forward",
+              "How do people in this field usually get noticed by the people who hire?"),
     "request": ("it asks them for a post, or for help getting one, rather than for what they know",
                 "What would you advise someone like me to do next to get into this kind of work?"),
 }
@@ -98,7 +100,8 @@ _JOB = (r"(?:jobs?|posts?|positions?|roles?|openings?|vacanc(?:y|ies)|internship
 _OPENING = r"(?:openings?|vacanc(?:y|ies)|job openings?|open positions?|open roles?)"
 _ME = (r"(?:me|myself|someone like me|somebody like me|people like me|a person like me|"
        r"someone (?:with|of) my (?:\w+ ){0,2}(?:background|experience|profile|skills|cv)|"
-       r"someone in my (?:position|situation|shoes))")
+       r"someone in my (?:position|situation|shoes)|"
+       r"(?:a|an|another|one more|someone|somebody|anyone|people) (?:\w+ ){0,3}like me)")
 _HIRER = (r"(?:hiring (?:managers?|teams?|panels?|leads?|partners?)|recruit(?:ers?|ment(?: \w+)?)|"
           r"hr|human resources|talent (?:teams?|acquisition|partners?)|head of recruitment|"
           r"(?:whoever|anyone|anybody|someone|somebody|the (?:person|people|one)|people|those) "
@@ -119,6 +122,8 @@ _NOT_A_THING = (r"(?!(?:advice|tips?|ideas?|sense|feedback|information|info|exam
                 r"overview|view|picture|suggestions?|details|guidance|help|steer|idea|hints?|thoughts?|"
                 r"opinion|list|names?)\b)")
 _W = r"(?:\w+ )"  # any one word followed by a space
+# "Are there many openings ...?" asks about the market, not for an opening
+_NOT_COUNT = r"(?!(?:many|more|fewer|lots|plenty|enough|few|usually|generally|often|always|typically)\b)"
 
 # (kind, pattern): every pattern runs on one folded sentence, words separated by single spaces
 _RULES: list[tuple[str, str]] = [
@@ -143,8 +148,9 @@ _RULES: list[tuple[str, str]] = [
     # 2. openings going (any openings / vacancies; any job going or coming up; jobs for me)
     ("opening", rf"\bany {_W}{{0,2}}{_OPENING}\b"),
     ("opening", rf"\b(?:a|an|any) {_W}{{0,2}}{_OPENING} (?:{_W}{{0,2}})?(?:on|in|at|with|within) (?:your|you)\b"),
-    ("opening", rf"\bthere (?:is|be|might be|may be|will be|could be) (?:a |an |any |some |new )*{_W}{{0,1}}{_OPENING}\b"),
-    ("opening", rf"\b(?:are|is) there (?:any |a |an |some )?{_W}{{0,1}}{_OPENING}\b"),
+    ("opening", rf"\bthere (?:is|be|might be|may be|will be|could be) (?:a |an |any |some |new )*{_NOT_COUNT}{_W}{{0,1}}"
+                rf"{_OPENING}\b"),
+    ("opening", rf"\b(?:are|is) there (?:any |a |an |some )?{_NOT_COUNT}{_W}{{0,1}}{_OPENING}\b"),
     ("opening", rf"\b(?:any|there) (?:{_W}{{0,2}}){_JOB} {_W}{{0,3}}?{_AVAILABLE}\b"),
     ("opening", rf"\b{_JOB} (?:that |which )?(?:(?:are|is|might be|may be|will be) )?{_AVAILABLE}"
                 rf"(?: {_W}{{0,2}}(?:in|at|on|with|within) (?:{_YOU}|the team|here)\b| right now| now\b|"
@@ -216,7 +222,7 @@ _RULES: list[tuple[str, str]] = [
     ("introduction", rf"\b(?:arrange|set up|organise|organize|book|get) (?:me )?(?:a |an )?(?:meeting|call|chat|"
                      rf"conversation|coffee) (?:for me )?with (?:the |your |a |an )?{_W}{{0,1}}{_HIRER}"),
     ("mind", r"\bkeep (?:me|my name|my cv|my details) in (?:your |the )?(?:mind|thoughts)\b"),
-    ("opening", rf"\b(?:opportunit(?:y|ies)|roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|anything) (?:that )?"
+    ("opening", rf"(?<!the )(?<!your )\b(?:opportunit(?:y|ies)|roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|anything) (?:that )?"
                 rf"you (?:may |might |could |would )?(?:have|know of|hear of|come across)\b"),
     ("opening", r"\b(?:have|has|got) (?:any )?(?:room|space|a place|a spot) for (?:a|an|another|one more|someone|"
                 r"somebody|me)\b"),
@@ -336,7 +342,7 @@ _RULES: list[tuple[str, str]] = [
     ("apply", rf"\b(?:can|could|may|should|shall) i {_W}{{0,1}}apply (?:to {_YOU}|for {_YOU}|with {_YOU}|"
               rf"here|now|directly|through {_YOU}|at {_YOU}|for (?:a|an|the|one|this|that) {_W}{{0,2}}"
               rf"(?:{_JOB}|one)(?: {_W}{{0,2}}(?:with|at|in|on) (?:you|your|the team))?)\b"),
-    ("apply", rf"\bi {_W}{{0,5}}(?:get|getting|be|being) (?:hired|taken on|employed|recruited|"
+    ("apply", rf"\bi {_W}{{0,5}}(?:get|getting|be|being) (?:myself )?(?:hired|taken on|employed|recruited|"
               rf"considered|interviewed) (?:here|at {_YOU}|with {_YOU}|in {_YOU}|by {_YOU}|on {_YOU})\b"),
     ("apply", rf"\bway (?:for me |for someone like me )?to (?:get|be) (?:hired|taken on|employed|recruited) "
               rf"(?:here|at {_YOU}|with {_YOU}|in {_YOU}|by {_YOU}|on {_YOU})\b"),
@@ -347,6 +353,149 @@ _RULES: list[tuple[str, str]] = [
 ]
 
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _RULES]
+
+# ---------------------------------------------------------------------------------------
+# Structural rules (round 8): the grammar of a request for the learner's own benefit
+# ---------------------------------------------------------------------------------------
+#: What only an employer does to a candidate (the learner is the one it is done to).
+_EMPLOYER_ACT = (r"(?:considered|interviewed|shortlisted|short listed|recommended|referred|nominated|"
+                 r"put forward|put through|taken on|hired|employed|recruited|picked|selected|chosen|"
+                 r"fast tracked|invited (?:in |back )?(?:to|for) (?:an |a )?interview|in the running)")
+#: What follows an act of selecting the learner (not of judging them: "considered experienced enough").
+_SELECTED_BY = (r"(?: (?:for|if|when|whenever|once|as (?:a|an) (?:\w+ )?(?:candidate|applicant|hire|intern|trainee|"
+                r"recruit|apprentice|volunteer)|by (?:you|your|the (?:team|panel|manager|company|firm))|"
+                r"(?:at|with|on|in|into|onto) (?:you|your))\b|$)")
+#: The person's power over hiring ("say", "influence", "pull").
+_POWER = r"(?:say|influence|input|sway|pull|clout|power|voice|control)"
+#: Who decides, or what is decided, in hiring.
+_HIRING_CHOICE = (r"(?:who|whom|which (?:\w+ )?(?:candidates|applicants|people)|(?:the )?hiring|"
+                  r"(?:the )?recruitment|(?:the )?recruiting|(?:the )?selection|(?:the )?shortlist(?:ing)?|"
+                  r"(?:the )?interviews?|new hires|(?:the )?appointments?)")
+#: Questions opening with a question word ask for information ("What would I need to do to be
+#: considered ...?", "If I get shortlisted, what ...?"): rules marked wh=False skip them.
+_WH_START = re.compile(r"^(?:(?:and|so|but|also|then|ok|well) )*(?:what|how|which|why|where|when|who|whom|"
+                       r"whose|if|in your|as)\b")
+_JOB_WORD = re.compile(rf"\b(?:{_JOB}|interviews?|hiring|recruit\\w*|vacanc(?:y|ies))\b")
+_YOU_WORD = re.compile(r"\b(?:you|your|yours)\b")
+_FIELD_WORDS = r"(?:field|industry|sector|profession|line|area|trade|world|kind|type|sort)"
+
+#: (kind, pattern, a pattern that must also be in the sentence or None, applies to wh-questions)
+_STRUCTURAL: list[tuple[str, str, re.Pattern | None, bool]] = [
+    # the learner as the one an employer considers, interviews, shortlists, recommends ...
+    ("direct", rf"\b(?:i|me)(?: \w+){{0,2}} (?:be|being|get|getting) (?:myself )?{_EMPLOYER_ACT}{_SELECTED_BY}",
+     None, False),
+    # a chance of an interview, a post ("Any possibility of an interview with your firm?")
+    ("direct", rf"\b(?:chance|chances|possibility|prospect|hope) (?:of|for) (?:me |my )?(?:getting |being offered |having )?"
+               rf"(?:a |an |any |the |some )?(?:\w+ )?(?:{_JOB}|interviews?)\b", _YOU_WORD, False),
+    # meeting the learner about a post
+    ("direct", rf"\b(?:meet|see|interview|call|ring|phone|contact|speak with|speak to|talk to|talk with) (?:me|us) "
+               rf"(?:about|regarding|for) (?:a|an|the|any|some|your|that|this) (?:\w+ )?(?:{_JOB}|vacanc(?:y|ies))\b",
+     None, False),
+    # something on offer for the learner ("anything suitable for me")
+    ("opening", rf"\b(?:anything|something) (?:\w+ )?for {_ME}\b(?! to\b)", _YOU_WORD, False),
+    # the learner joining them
+    ("direct", rf"\bi (?:could|can|might|may) (?:\w+ )?join (?:you|your \w+|the (?:team|company|firm|department))\b",
+     None, False),
+    # asking them, by a gerund, to act for the learner ("Would you be comfortable referring me?")
+    ("word", r"\b(?:would|could|will|might) you (?:\w+ ){0,3}(?:referring|recommending|nominating|suggesting|"
+             r"vouching for|backing|hiring|interviewing|employing|putting forward) (?:me|my)\b", None, False),
+    # room for one more on their team
+    ("opening", r"\b(?:any|some|a|the) (?:room|space|place|spot) (?:in|on|at|within) (?:your|you) (?:\w+ )?for "
+                r"(?:a|an|another|one more|someone|somebody|me|people|new)\b", None, True),
+    # "..., and could I be one (of them)?" after asking whether they take people on
+    ("direct", r"\b(?:could|can|might|may) i (?:be|become) one\b",
+     re.compile(r"\b(?:taking|take|hiring|hire|recruiting|recruit|looking for|need|needs|want|wants)\b"), True),
+    # visa sponsorship by their organisation presupposes a job there
+    ("direct", r"\bsponsor (?:me|my (?:visa|work permit|permit))\b", _YOU_WORD, True),
+    # passing it (the application) on to whoever hires
+    ("cv", rf"\b(?:pass|send|forward|give|hand|show) (?:it|them) (?:on |along |over )?to (?:the |your |a |an )?(?:\w+ )?"
+           rf"(?:{_HIRER}|manager|boss|panel|director)\b", re.compile(rf"\b(?:{_DOCS})\b"), True),
+    # their help as the learner's way in
+    ("introduction", rf"\b(?:a|my) (?:way|route|ticket|door|path) (?:in|into|onto) (?:at |with )?(?:your|you)\b"
+                     rf"(?! {_FIELD_WORDS}\b)", None, False),
+    # the learner, the worker they need ("Does your company need a new graphic designer? I am one.")
+    ("hiring", r"\b(?:you|your \w+|they) (?:currently |still )?(?:need|needs|want|wants|require|requires) "
+               r"(?:a |an |another |any |some |more |new |extra )+(?:\w+ ){0,2}\w+(?:er|or|ist|ian|eer)s?\b"
+               r"(?: (?:right now|at the moment|currently|soon|this year|next year|at present))?(?:$| i am one\b| like me\b)",
+     None, False),
+    # talking the learner up
+    ("word", r"\b(?:talk|big|speak|play|sell) (?:me|my \w+) up\b", None, True),
+    ("direct", rf"\b(?:help|let|allow|get) (?:me|my (?:\w+ )?(?:{_DOCS})) (?:to )?(?:be|get) {_EMPLOYER_ACT}{_SELECTED_BY}",
+     None, False),
+    ("direct", rf"\b(?:take on|taking on|hire|hiring|employ|employing) {_ME}\b", None, False),
+    ("direct", rf"\b(?:consider|considering) (?:taking on |hiring |employing |interviewing )?{_ME}{_SELECTED_BY}",
+     None, False),
+    # questions about the person's power to get the learner hired
+    ("power", rf"\b(?:you|your \w+) (?:\w+ ){{0,2}}(?:have|get|exert|use|got) (?:any |much |some |a |the |a bit of )?"
+              rf"{_POWER} (?:in|over|on|into|about|when it comes to) {_HIRING_CHOICE}", None, False),
+    ("power", rf"\b(?:you|your \w+) (?:\w+ ){{0,2}}(?:influence|sway|affect) {_HIRING_CHOICE}", None, False),
+    ("power", rf"\b(?:use|using) your (?:influence|pull|contacts|connections|sway|clout)\b", None, False),
+    ("power", r"\bpull (?:a few |some |any |a couple of )?strings\b", None, True),
+    ("power", rf"\b(?:are|is) (?:you|your \w+) (?:\w+ )?(?:allowed|able|permitted|in a position) to (?:\w+ ){{0,2}}"
+              rf"(?:refer|recommend|nominate|put forward|hire|take on|interview|shortlist|employ|recruit|offer|bring|"
+              rf"put|get) (?:(?:me|my)\b|(?:people|candidates|someone|anyone|applicants|friends|contacts|others) "
+              rf"(?:for|to) (?:\w+ ){{0,2}}(?:{_JOB}|interviews?)\b)", None, False),
+    ("power", rf"\b(?:power|authority|clout) to (?:hire|bring|get|take|put|offer|recruit) (?:me|someone like me)\b",
+     None, True),
+    # how the learner might land a post with them (their team, their firm; not "your field")
+    ("apply", rf"\bi (?:\w+ ){{0,3}}(?:get|getting|land|landing|secure|securing|find|finding|win|winning) "
+              rf"(?:a |an |the |any |some |one )?(?:\w+ ){{0,2}}(?:{_JOB}|interviews?) (?:at|with|in|on|within) "
+              rf"(?:you|your)\b(?! {_FIELD_WORDS}\b)", None, True),
+    ("apply", rf"\b(?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|that i) (?:\w+ )?(?:apply|applied) "
+              rf"(?:to|at|with|for|directly to) (?:you|your)\b", None, False),
+    # the learner working, starting, volunteering with them
+    ("direct", rf"\b(?:me|i) (?:to )?(?:could |can |might |would )?(?:work|start|intern|volunteer|join|train) "
+               rf"as (?:a|an) (?:\w+ )?\w+ (?:in|at|for|with|on) (?:your|you)\b", None, False),
+    ("direct", r"\bif you would (?:be willing to |like to |want to )?have me\b", None, True),
+    ("direct", r"\btake me (?:on )?as (?:a|an|your) \w+", None, True),
+    ("direct", rf"\b(?:give|offer|find|get) (?:me|us) (?:some|any|a bit of|a little|regular) (?:\w+ )?"
+               rf"(?:work|shifts|hours)\b", None, False),
+    ("direct", rf"\b(?:can|could|may|might) i (?:come in |come |pop in |be invited )?(?:for|to|attend|have|get|sit|do) "
+               rf"(?:a |an )?(?:\w+ )?(?:interview|trial shift|trial day|trial|assessment day)\b", None, False),
+    # openings sent the learner's way
+    ("mind", r"\b(?:send|pass|forward|point|throw|push|direct|steer) (?:\w+ ){0,3}(?:my way|in my direction|"
+             r"towards me)\b", _JOB_WORD, True),
+    # a post on their team that the learner would fill
+    ("opening", rf"\b(?:a|an|any|some) (?:\w+ )?{_JOB} (?:(?:on|in|at|with|within) (?:your|the) \w+ )?(?:that |which )?"
+                rf"i (?:could|can|might|would|may) (?:be )?(?:fill|fit|fit into|slot into|suit|be right for|"
+                rf"be suited to|step into|do|take|apply for|go for|be considered for|be put forward for)\b",
+     _YOU_WORD, False),
+    # they, interested in the learner
+    ("direct", rf"\b(?:you|your \w+|they|the \w+) (?:\w+ ){{0,2}}(?:be |is |are )?interested in (?:hiring |meeting |"
+               rf"interviewing |taking on )?(?:{_ME}|my (?:\w+ )?(?:cv|resume|application|profile|portfolio))\b",
+     None, False),
+    # speaking up for the learner to whoever decides
+    ("word", r"\b(?:recommend|suggest|nominate|propose) (?:me|my name|my cv|my application) (?:for|to|as)\b"
+             r"(?! (?:\w+ )?(?:books?|courses?|reading|people|someone|anyone|events?)\b)", None, False),
+    ("word", r"\bnominate me\b", None, True),
+    ("introduction", rf"\b(?:tell|let|inform|ask|remind) (?:the |your )?(?:\w+ )?(?:{_HIRER}|manager|boss|director|"
+                     rf"head of \w+|team lead|team leader|supervisor) (?:know )?(?:that )?i (?:\w+ ){{0,4}}"
+                     rf"(?:interested|keen|available|eager|chance|interview|apply|applying|applied|{_JOB})\b",
+     None, False),
+    # a place on their list of candidates
+    ("reference", r"\b(?:add|put|place|keep|get) (?:me|my name|my cv|my details) (?:on|onto|to|in|into) "
+                  r"(?:the |your |a )?(?:\w+ ){0,2}(?:pool|list|register|books|database|pipeline)\b",
+     re.compile(r"\b(?:candidates?|talent|interviews?|hiring|recruit\w*|applicants?|books|pipeline|"
+                r"vacanc(?:y|ies)|roles?|jobs?|positions?)\b"), False),
+    # the learner's CV or application seen, noticed, pushed to the top
+    ("cv", rf"\b(?:get|make sure|ensure|see that|see to it that) my (?:\w+ )?(?:{_DOCS}) (?:gets? |is )?"
+           rf"(?:seen|noticed|looked at|read|considered|reviewed|through|to the top|on top|picked up|fast tracked)\b",
+     None, False),
+]
+_STRUCTURAL_COMPILED = [(kind, re.compile(pattern), requires, wh) for kind, pattern, requires, wh in _STRUCTURAL]
+
+#: In a text of several sentences, a request aimed at the learner ("Would you mention me to your
+#: boss?") next to a sentence naming the post ("I am interested in the trainee post.").
+_ADVOCACY = re.compile(
+    r"\b(?:recommend|refer|mention|nominate|suggest|vouch for|back|support|consider|put|pass|forward|introduce|"
+    r"remember|keep) (?:me|my)\b|\b(?:put|putting) in a (?:good |kind )?word\b|\ba (?:good|kind) word\b")
+_JOIN_IT = re.compile(r"\b(?:i|me) (?:\w+ )?(?:could|can|might|may|to) (?:\w+ )?(?:join|work (?:in|on|with|for)) "
+                      r"(?:it|them|you)\b")
+_THEIR_PLACE = re.compile(rf"\byour (?:\w+ )?{_WORKPLACE}\b")
+_ASKED_OF_YOU = re.compile(r"^(?:(?:and|so|but|also|then|please|ok|well) )*(?:(?:can|could|would|will|might) you|"
+                           r"would you (?:be|mind)|please|i would (?:love|like|appreciate|be grateful)|"
+                           r"(?:is|are) there any (?:chance|way|possibility)|any (?:chance|possibility)|"
+                           r"would it be possible|(?:can|could|may|might) i)\b")
 
 _CONTRACTIONS = [
     (r"\b(\w+)'re\b", r"\1 are"), (r"\b(\w+)'ve\b", r"\1 have"), (r"\b(\w+)'ll\b", r"\1 will"),
@@ -380,7 +529,7 @@ _THING = re.compile(
     r"traineeships?|graduate schemes?|trial shifts?|shifts?|(?:any|paid|some) work|work (?:available|going|for me)|"
     r"employment|hir(?:e|es|ed|ing)|"
     r"recruit(?:s|ed|ing|ment|ers?)?|applications?|apply|applying|applied|cvs?|resumes?|portfolio|"
-    r"references?|referees?|referrals?|recommend(?:ation|ing)?|interviews?|shortlist(?:ed|ing)?|"
+    r"references?|referees?|referrals?|recommendations?|recommend(?:ing)? (?:me|my)|interviews?|shortlist(?:ed|ing)?|"
     r"considered|sponsor|vouch|taken on|start immediately|looking for work)\b")
 _OWN_POST = re.compile(r"jobs?|roles?|positions?|posts?|work|placements?|internships?")
 #: Ways of asking the person (or their organisation) to do something, or whether something is on offer.
@@ -398,6 +547,15 @@ _REQUEST = re.compile(
     r"|\bwould you (?:support|back|recommend|consider|help) (?:me|my)\b")
 #: The learner or the person's own organisation: whom the request is for.
 _FOR = re.compile(r"\b(?:me|my|i|myself|you|your|yours|here|hr)\b")
+#: Applying in general, to no one post and no one employer ("if I apply for jobs before I finish
+#: my course"): advice-seeking unless the sentence also names them.
+_GENERIC_APPLYING = re.compile(r"\bappl(?:y|ying|ied) (?:for|to) (?:\w+ )?(?:jobs|roles|positions|posts|internships|"
+                               r"placements|vacancies|openings|companies|employers|firms|organisations|schemes)\b")
+#: Sending or applying to an employer in general ("If I sent a speculative application to a firm, ...").
+_GENERIC_RECIPIENT = re.compile(r"\b(?:appl(?:y|ying|ied)|sen[dt]|sending|submit(?:ted|ting)?) (?:(?:a|an|my) (?:\w+ )?"
+                                r"(?:application|cv|resume|portfolio) )?(?:to|at|with) (?:a|an|any|another|other) "
+                                r"(?:\w+ )?(?:firm|company|employer|organisation|organization|business|agency|lab|"
+                                r"school|hospital|team)s?\b")
 #: Requests whose subject is the learner without saying so ("Any chance of an internship?").
 _FOR_ME_IMPLIED = re.compile(r"possible|any chance|possibility|is there any way")
 #: Requests for information or feedback, opinions and the person's own story: never job asks by this rule.
@@ -413,7 +571,8 @@ _NOT_AN_ASK = re.compile(
     r"generally|in general|common|learn|hear (?:about|how|what|why|more)|understand|know more|find out|discuss|"
     r"chat|talk (?:to you )?(?:for|about)|spare|minutes|your time|your (?:experience|perspective|path|"
     r"career|story|journey|view)|perspective|like yours|how you|how your|what you|why you|thank|thanks|"
-    r"not asking)\b")
+    r"not asking|(?:recommend|suggest|advise|propose) (?:that )?(?:i|someone|people|a|an|some|any|books?|courses?)|"
+    r"(?:would|could) you (?:recommend|suggest|advise) (?:\w+ )?(?:doing|taking|getting|applying|reading|going))\b")
 
 
 def _general(sentence: str) -> str:
@@ -427,6 +586,8 @@ def _general(sentence: str) -> str:
         _OWN_POST.fullmatch(m.group(0)) and re.search(r"\byour (?:current|own|first|old|previous|new|present )?$",
                                                       sentence[:m.start()]))), None)
     implied = ask is not None and _FOR_ME_IMPLIED.search(ask.group(0)) is not None
+    if (_GENERIC_APPLYING.search(sentence) or _GENERIC_RECIPIENT.search(sentence)) and not _YOU_WORD.search(sentence):
+        return ""
     if ask and thing and (implied or _FOR.search(sentence)):
         start, end = sorted((ask.start(), thing.start(), ask.end(), thing.end()))[::3]
         return sentence[start:end].strip()
@@ -451,9 +612,46 @@ def job_ask(text: object) -> JobAsk | None:
             if found:
                 reason, instead = KINDS[kind]
                 return JobAsk(words=found.group(0).strip(), kind=kind, reason=reason, instead=instead)
-    for sentence in _sentences(str(text)):
+    sentences = _sentences(str(text))
+    for index, sentence in enumerate(sentences):
+        wh = _WH_START.search(sentence) is not None
+        # what a rule also needs may be in the sentence before ("Is your lab taking students? Could I be one?")
+        around = f"{sentences[index - 1]} {sentence}" if index else sentence
+        for kind, pattern, requires, on_wh in _STRUCTURAL_COMPILED:
+            if wh and not on_wh:
+                continue
+            found = pattern.search(sentence)
+            if found and (requires is None or requires.search(around)):
+                reason, instead = KINDS[kind]
+                return JobAsk(words=found.group(0).strip(), kind=kind, reason=reason, instead=instead)
+    for sentence in sentences:
         words = _general(sentence)
         if words:
             reason, instead = KINDS["request"]
             return JobAsk(words=words, kind="request", reason=reason, instead=instead)
+    for first, second in zip(sentences, sentences[1:]):
+        words = _across(first, second) or _across(second, first)
+        if words:
+            reason, instead = KINDS["request"]
+            return JobAsk(words=words, kind="request", reason=reason, instead=instead)
     return None
+
+
+def _across(context: str, request: str) -> str:
+    """The words of a request for the learner ("Could you recommend me?") whose post is named in the
+    sentence next to it ("I saw the advert for the data post."), or ""."""
+    ask = _ASKED_OF_YOU.search(request)
+    if not ask or _NOT_AN_ASK.search(request) or _WH_START.search(request):
+        return ""
+    join = _JOIN_IT.search(request)
+    place = _THEIR_PLACE.search(context)
+    if join and place:
+        return f"{place.group(0)} ... {request[ask.start():join.end()]}"
+    for_me = _ADVOCACY.search(request)
+    thing = _THING.search(context)
+    if not for_me or not thing:
+        return ""
+    if _OWN_POST.fullmatch(thing.group(0)) and re.search(r"\byour (?:current|own|first|old|previous|new|present )?$",
+                                                          context[:thing.start()]):
+        return ""
+    return f"{thing.group(0)} ... {request[ask.start():for_me.end()]}"
