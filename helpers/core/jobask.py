@@ -418,6 +418,20 @@ _STRUCTURAL: list[tuple[str, str, re.Pattern | None, bool]] = [
                r"(?:a |an |another |any |some |more |new |extra )+(?:\w+ ){0,2}\w+(?:er|or|ist|ian|eer)s?\b"
                r"(?: (?:right now|at the moment|currently|soon|this year|next year|at present))?(?:$| i am one\b| like me\b)",
      None, False),
+    # a post they might have, in the conditional ("in case you have any suitable roles")
+    ("opening", rf"\b(?:in case|if|should|whenever|when) you (?:ever |do |happen to )?(?:have|get|hear of|come across|"
+                rf"know of|see|spot) (?:any|a|an) (?:\w+ )?{_JOB}\b", None, True),
+    # an extra pair of hands, if they need one
+    ("hiring", r"\b(?:if|when|whenever|should) (?:you|your \w+) (?:ever )?(?:need|needs|want|could use|are looking for|"
+               r"is looking for) (?:an extra|another|more|extra|some extra|a spare|a new) (?:pair of hands|pairs of hands|"
+               r"hands|help|person|people|staff|member)\b", None, True),
+    # talking to them (or someone) about a post for the learner on their team
+    ("introduction", rf"\b(?:speak|talk|ask|contact|approach|write|go) (?:to |with )?(?:\w+ ){{0,2}}about (?:a|an|any|"
+                     rf"getting a|getting an) (?:\w+ )?{_JOB} (?:on|in|at|with|within) (?:your|you)\b"
+                     rf"(?! {_FIELD_WORDS}\b)", None, True),
+    # the learner as their intern, trainee, new hire
+    ("direct", r"\bi (?:\w+ )?(?:be|become|start as) your (?:\w+ )?(?:intern|trainee|apprentice|assistant|employee|"
+               r"hire|starter|junior|volunteer|colleague|recruit)s?\b", None, True),
     # talking the learner up
     ("word", r"\b(?:talk|big|speak|play|sell) (?:me|my \w+) up\b", None, True),
     ("direct", rf"\b(?:help|let|allow|get) (?:me|my (?:\w+ )?(?:{_DOCS})) (?:to )?(?:be|get) {_EMPLOYER_ACT}{_SELECTED_BY}",
