@@ -1,4 +1,4 @@
-"""Lessons 01, 02 and 07 on a damaged or wrong-shaped saved file, run headless as Run All would:
+"""Lessons 01, 02 and 08 on a damaged or wrong-shaped saved file, run headless as Run All would:
 a plain message in place of each form, no error output, and the file left byte-identical."""
 from __future__ import annotations
 
@@ -34,5 +34,5 @@ def test_lesson_runs_on_a_damaged_file_and_keeps_it(lesson: str, name: str, dama
     assert target.read_text(encoding="utf-8") == DAMAGE[damage]
     text = output_text(nb)
     assert "Traceback" not in text and "Something went wrong" not in text
-    if not (lesson.startswith("07") and name == "questions.json"):  # there: the starters are offered instead
+    if not (lesson.startswith("08") and name == "questions.json"):  # there: the starters are offered instead
         assert "This activity cannot start yet" in text or "iiw-error" in text  # the message stands in for a form

@@ -14,8 +14,7 @@ from helpers.forms.conversation import practice_form
 from nbtools import errors, execute
 
 ROOT = Path(__file__).resolve().parent.parent
-LESSON = next(p for p in (ROOT / "notebooks" / "05-the-conversation.ipynb",
-                          ROOT / "notebooks" / "drafts" / "05-the-conversation.ipynb") if p.exists())
+LESSON = ROOT / "notebooks" / "05-the-conversation.ipynb"
 DAMAGE = {"damaged_file": b"\x00{ not what was saved", "wrong_shape": b'["a list where a table belongs"]'}
 
 

@@ -1,8 +1,4 @@
-"""Lesson 05, The conversation: the lesson's conventions, its links, and a clean Run All twice.
-
-Until the renumbering the lesson lives in notebooks/drafts/ (the suite's globs do not look
-there), so this test finds it in either place.
-"""
+"""Lesson 05, The conversation: the lesson's conventions, its links, and a clean Run All twice."""
 from __future__ import annotations
 
 import hashlib
@@ -16,8 +12,7 @@ from nbtools import errors, execute, output_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FINAL = ROOT / "notebooks" / "05-the-conversation.ipynb"
-DRAFT = ROOT / "notebooks" / "drafts" / "05-the-conversation.ipynb"
-LESSON = FINAL if FINAL.exists() else DRAFT
+LESSON = FINAL
 #: The lesson names once the conversation is lesson 05 (its links must use these).
 FINAL_NAMES = {"00-start-here.ipynb", "01-why-informational-interviews.ipynb", "02-research-to-questions.ipynb",
                "03-asking-and-thanking.ipynb", "04-referrals-and-follow-up.ipynb", "05-the-conversation.ipynb",

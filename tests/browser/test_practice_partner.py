@@ -1,7 +1,6 @@
 """The practice partner in JupyterLab: a learner rehearses a whole interview to the debrief.
 
-The lesson is found as notebooks/05-the-conversation.ipynb, or in notebooks/drafts/ until the
-lessons are renumbered. Replies are chosen by their visible text (as a learner, or a screen
+Replies are chosen by their visible text (as a learner, or a screen
 reader, finds them); one is typed and matched.
 """
 from __future__ import annotations
@@ -9,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from browser.jlab import AXE_SCOPE, NOTEBOOKS, Lesson, expect
+from browser.jlab import AXE_SCOPE, Lesson, expect
 
 from helpers import conversation
 
-LESSON = ("05-the-conversation.ipynb" if (NOTEBOOKS / "05-the-conversation.ipynb").exists()
-          else "drafts/05-the-conversation.ipynb")
+LESSON = "05-the-conversation.ipynb"
 PERSONA = "tomasz-site-manager"
 
 
