@@ -103,7 +103,7 @@ _ME = (r"(?:me|myself|someone like me|somebody like me|people like me|a person l
        r"someone in my (?:position|situation|shoes)|"
        r"(?:a|an|another|one more|someone|somebody|anyone|people) (?:\w+ ){0,3}like me)")
 _HIRER = (r"(?:hiring (?:managers?|teams?|panels?|leads?|partners?)|recruit(?:ers?|ment(?: \w+)?)|"
-          r"hr|human resources|talent (?:teams?|acquisition|partners?)|head of recruitment|"
+          r"hr|human resources|talent (?:teams?|acquisition|partners?)|head of (?:recruitment|hr|human resources|people|talent)|"
           r"(?:whoever|anyone|anybody|someone|somebody|the (?:person|people|one)|people|those) "
           r"(?:who|that) (?:(?:is|are) )?(?:hires?|hiring|recruits?|recruiting|does the hiring|do the hiring|"
           r"makes? (?:the )?hiring decisions|decides? (?:on|about) (?:hiring|jobs|roles|candidates))|"
@@ -294,7 +294,7 @@ _RULES: list[tuple[str, str]] = [
                      rf"{_W}{{0,1}}{_JOB} (?:at|in|on|with|within) (?:you|your|the team)\b"),
     ("introduction", rf"\b(?:let|tell|inform) (?:the |your )?(?:{_HIRER}|manager|boss|director|team lead|head of \w+) "
                      rf"(?:know )?(?:that )?(?:i am|i would be|i was|i am very|i would really be) (?:\w+ )?interested\b"),
-    ("introduction", rf"\bput (?:me|us) in touch with (?:the |your |a |an |someone in |anyone in )?"
+    ("introduction", rf"\b(?:put|get) (?:me|us) in (?:touch|contact) with (?:the |your |a |an |someone in |anyone in )?"
                      rf"(?:{_W}{{0,1}}){_HIRER}"),
     ("introduction", rf"\b(?:introduce|connect|refer|recommend) (?:me|us)\b(?=.*\b{_HIRER})"),
     ("introduction", rf"\b{_HIRER}\b(?=.*\b(?:introduce|connect|refer) (?:me|us)\b)"),
@@ -432,6 +432,26 @@ _STRUCTURAL: list[tuple[str, str, re.Pattern | None, bool]] = [
     # the learner as their intern, trainee, new hire
     ("direct", r"\bi (?:\w+ )?(?:be|become|start as) your (?:\w+ )?(?:intern|trainee|apprentice|assistant|employee|"
                r"hire|starter|junior|volunteer|colleague|recruit)s?\b", None, True),
+    # admitting the learner: bring, get, welcome me on board, into their team
+    ("direct", rf"\b(?:bring|get|let|take|welcome|fit|squeeze|slot|have) (?:me|us) (?:on board|aboard|onboard|in|into|onto)"
+               rf"(?: (?:your|the) (?:\w+ )?{_WORKPLACE}\b| at (?:your|you)\b|$)", _YOU_WORD, False),
+    # a chance, scope or room for the learner to start, join, work with them
+    ("direct", rf"\b(?:opportunit(?:y|ies)|chance|scope|room|space|possibility|way) for {_ME} to (?:\w+ )?"
+               rf"(?:join|work|start|intern|volunteer|train|come|be hired|be taken on|help out)\b", _YOU_WORD, False),
+    # taking a chance on the learner; whether they would have, take or want the learner
+    ("direct", r"\b(?:take|took|taking) (?:a|the) (?:chance|punt|gamble|risk|bet) on (?:me|someone like me)\b", _YOU_WORD, True),
+    ("direct", r"\b(?:would|will|might|could) (?:they|you|your \w+|the \w+) (?:ever |really )?(?:have|take|want|accept) (?:me|us)$",
+     None, False),
+    # telling whoever hires that the learner is on the market
+    ("introduction", rf"\b(?:tell|let|inform|mention to|remind) (?:the |your )?(?:\w+ )?(?:{_HIRER}|manager|boss|director|"
+                     rf"team lead|team leader|supervisor|editor|partner|partners) (?:know )?(?:that )?i (?:\w+ ){{0,2}}"
+                     rf"(?:job hunting|job seeking|on the (?:job )?market|looking for (?:work|a job|a role|a post|a position)|"
+                     rf"open to offers|available)\b", None, False),
+    # they, looking for (or after) someone like the learner
+    ("hiring", rf"\b(?:looking for|in need of|seeking|after|need|needs|want|wants) {_ME}\b", _YOU_WORD, False),
+    # the learner offering paid work
+    ("direct", r"\bi (?:\w+ ){0,2}(?:work|help out|start|come in|join) as (?:a|an|your) (?:paid|salaried|part time|"
+               r"temporary|full time) \w+", _YOU_WORD, False),
     # talking the learner up
     ("word", r"\b(?:talk|big|speak|play|sell) (?:me|my \w+) up\b", None, True),
     ("direct", rf"\b(?:help|let|allow|get) (?:me|my (?:\w+ )?(?:{_DOCS})) (?:to )?(?:be|get) {_EMPLOYER_ACT}{_SELECTED_BY}",
@@ -502,7 +522,7 @@ _STRUCTURAL_COMPILED = [(kind, re.compile(pattern), requires, wh) for kind, patt
 #: boss?") next to a sentence naming the post ("I am interested in the trainee post.").
 _ADVOCACY = re.compile(
     r"\b(?:recommend|refer|mention|nominate|suggest|vouch for|back|support|consider|put|pass|forward|introduce|"
-    r"remember|keep) (?:me|my)\b|\b(?:put|putting) in a (?:good |kind )?word\b|\ba (?:good|kind) word\b")
+    r"remember|keep|flag|name|list|include|shortlist) (?:me|my)\b|\b(?:put|putting) in a (?:good |kind )?word\b|\ba (?:good|kind) word\b")
 _JOIN_IT = re.compile(r"\b(?:i|me) (?:\w+ )?(?:could|can|might|may|to) (?:\w+ )?(?:join|work (?:in|on|with|for)) "
                       r"(?:it|them|you)\b")
 _THEIR_PLACE = re.compile(rf"\byour (?:\w+ )?{_WORKPLACE}\b")
@@ -585,7 +605,7 @@ _NOT_AN_ASK = re.compile(
     r"generally|in general|common|learn|hear (?:about|how|what|why|more)|understand|know more|find out|discuss|"
     r"chat|talk (?:to you )?(?:for|about)|spare|minutes|your time|your (?:experience|perspective|path|"
     r"career|story|journey|view)|perspective|like yours|how you|how your|what you|why you|thank|thanks|"
-    r"not asking|(?:recommend|suggest|advise|propose) (?:that )?(?:i|someone|people|a|an|some|any|books?|courses?)|"
+    r"not asking|let me in on|fill me in|bring me up to (?:date|speed)|update me|(?:recommend|suggest|advise|propose) (?:that )?(?:i|someone|people|a|an|some|any|books?|courses?)|"
     r"(?:would|could) you (?:recommend|suggest|advise) (?:\w+ )?(?:doing|taking|getting|applying|reading|going))\b")
 
 
