@@ -25,14 +25,20 @@ def _scores(rows: list[dict]) -> tuple[float, float]:
     return caught / len(asks), flagged / len(others)
 
 
-# The development set is what the rules were tuned on. Held-out sets 1-4 were each measured once
-# before the next round of tuning (see the report: 24/25, 15/20, 18/25 and 28/40 then); the rules
-# were later tuned on development cases written after seeing those misses, so these sets are no
-# longer blind. Held-out set 5 was written after the last tuning and measured once: it is the blind
-# figure, and the goal (90% caught) is not met on it (25/30). Its test keeps that as a floor, so a
-# change that loses recall, or flags legitimate questions, shows.
-@pytest.mark.parametrize("name", ["coaching_dev.csv", "coaching_heldout.csv", "coaching_heldout2.csv",
-                                  "coaching_heldout3.csv", "coaching_heldout4.csv"])
+# The development set is what the rules were tuned on. Each held-out set was measured once, blind,
+# when it was written (docs/coaching.md lists those first figures: 270/340 job asks caught, 1/384
+# legitimate questions flagged, over sets 1-11); later rounds of tuning used only new development
+# rows, but sets 1-5 were looked at in earlier rounds and set 10 was known to the author of round 9,
+# so only the first figures are blind. Where a set meets the goal (90% caught) now, its test asserts
+# the goal; where it does not, its test keeps today's figure as a floor, so a change that loses recall
+# shows. Every set keeps the false-alarm bound of one legitimate question in thirty.
+GOAL_MET = ["coaching_dev.csv", "coaching_heldout.csv", "coaching_heldout2.csv", "coaching_heldout3.csv",
+            "coaching_heldout4.csv", "coaching_heldout6.csv", "coaching_heldout7.csv", "coaching_heldout8.csv",
+            "coaching_heldout9.csv", "coaching_heldout10.csv"]
+ALL_SETS = ["coaching_dev.csv"] + [f"coaching_heldout{n}.csv" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)]
+
+
+@pytest.mark.parametrize("name", GOAL_MET)
 def test_job_asks_are_caught_and_look_alikes_spared(name: str):
     rows = _rows(name)
     assert len(rows) >= 50
@@ -41,19 +47,17 @@ def test_job_asks_are_caught_and_look_alikes_spared(name: str):
     assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"
 
 
-@pytest.mark.parametrize("name, caught", [("coaching_heldout5.csv", 25), ("coaching_heldout6.csv", 24),
-                                          ("coaching_heldout7.csv", 26)])
-def test_the_blind_sets_keep_their_measured_figures(name: str, caught: int):
-    """Sets 6 and 7 were each written after a round of tuning and measured once (24/30 and 26/30
-    caught, none legitimate flagged)."""
+@pytest.mark.parametrize("name, caught", [("coaching_heldout5.csv", 26), ("coaching_heldout11.csv", 22)])
+def test_the_sets_short_of_the_goal_keep_their_figures(name: str, caught: int):
+    """Set 5 (blind: 25/30, now 26/30) and set 11 (written after the last round, measured once:
+    22/30 caught, none legitimate flagged) do not meet the goal; their figures are a floor."""
     recall, false_alarms = _scores(_rows(name))
-    assert recall >= caught / 30, f"{name}: {recall:.0%} of job asks caught (measured blind: {caught}/30)"
+    assert recall >= caught / 30, f"{name}: {recall:.0%} of job asks caught (measured: {caught}/30)"
     assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"
 
 
 def test_the_cases_are_enough_and_labelled():
-    rows = [r for n in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
-            for r in _rows(f"coaching_{n}.csv")]
+    rows = [r for name in ALL_SETS for r in _rows(name)]
     assert len(rows) >= 100 and len(_rows("coaching_dev.csv")) >= 100
     assert {r["label"] for r in rows} <= {"job_ask", "good", "yes_no", "off_topic", "nonsense", "personal",
                                            "too_short"}
@@ -95,3 +99,45 @@ def test_ordinary_email_sentences_are_not_job_asks_and_email_job_asks_are():
     flagged = [r["text"] for r in rows if r["label"] == "legit" and job_ask(r["text"]) is not None]
     missed = [r["text"] for r in rows if r["label"] == "job_ask" and job_ask(r["text"]) is None]
     assert flagged == [] and missed == []
+
+
+@pytest.mark.parametrize("text", [
+    "Is there any way I might be considered for the graduate intake?",
+    "I would love to be interviewed if a role comes up on your team.",
+    "Do you have any say over which candidates get interviewed?",
+    "Would your firm ever consider a school leaver like me?",
+    "Could you send any openings my way?",
+    "Is there a position on your team that I could slot into?",
+    "I saw the advert for the data post last week. Would you be able to recommend me?",
+    "Is your lab taking PhD students next year, and could I be one?",
+    "Would you ever bring me on board at your agency?",
+])
+def test_requests_for_the_learner_are_job_asks_by_their_structure(text: str):
+    found = job_ask(text)
+    assert found is not None and found.kind in KINDS and found.words
+    assert job_ask(found.instead) is None
+
+
+@pytest.mark.parametrize("text", [
+    "What would I need to do to be considered for roles like this one?",
+    "Do you think I would be considered experienced enough for junior roles?",
+    "How much say do team leads have in hiring in this industry?",
+    "What do employers look for in someone like me?",
+    "Would you recommend I take a course before applying?",
+    "Is it OK if I apply for jobs before I finish my course?",
+    "If I sent a speculative application to a firm, what should it say?",
+    "I have applied for a few roles already. What could I do better next time?",
+    "Could you let me in on what the panel looks for in interviews?",
+    "Could you recommend a book about working in finance?",
+])
+def test_look_alikes_of_the_structural_rules_are_not_job_asks(text: str):
+    assert job_ask(text) is None
+
+
+def test_a_long_text_of_many_sentences_is_checked_quickly():
+    import time
+    text = ("could you i me my your the a like someone be considered for any role " * 14 + ". ") * 104
+    assert len(text) >= 100_000
+    start = time.perf_counter()
+    job_ask(text)
+    assert time.perf_counter() - start < 2

@@ -17,6 +17,11 @@ The rule is general, built from three parts a job ask has:
 3. **who it is for**: the learner ("me", "my", "someone like me") or the person's own
    team and organisation ("your team", "with you").
 
+Since round 8, ``_STRUCTURAL`` describes the grammar of a request for the learner's own benefit
+(the learner as the one an employer considers, interviews or takes on; the person's power over
+hiring; "someone like me"; openings sent "my way"), and texts of several sentences are also read
+in pairs (a request aimed at the learner next to the sentence that names the post).
+
 Mentions without a request (advice about a CV, how hiring works in the field, the person's
 own first job) are not job asks. The labelled cases are in ``tests/cases/coaching_*.csv``;
 ``scripts/measure_coaching.py`` prints how well the rule does on them.
