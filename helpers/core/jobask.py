@@ -198,7 +198,9 @@ _RULES: list[tuple[str, str]] = [
                rf"(?:ever |consider |think of |be willing to |be open to )?(?:hiring|hire|employ|"
                rf"employing|take on|taking on|interview|interviewing|recruit|recruiting) {_ME}\b"),
     ("direct", rf"\bconsider {_ME} (?:for|as|when|if)\b"),
-    ("direct", rf"\b(?:you|your \w+) {_W}{{0,1}}help {_ME} (?:to )?(?:get|find|land|secure)\b"),
+    ("direct", rf"\b(?:you|your \w+) {_W}{{0,1}}help {_ME} (?:to )?(?:get|find|land|secure)\b"
+               rf"(?! (?:a |an |some |any |the )?(?:sense|idea|feel|picture|overview|understanding|better understanding|"
+               rf"advice|information|started|clearer|grip|handle|head)\b)"),
     ("direct", rf"\bmy chances of (?:getting|landing|being offered|being given|securing|being hired|"
                rf"being taken on) {_W}{{0,3}}(?:(?:with|at|in|on|by) (?:you|your)|here)\b"),
     ("direct", rf"\b(?:can|could|may|might) i (?:come and |come to )?(?:work|start) (?:for|with|in|at|on) {_YOU}\b"),
@@ -382,6 +384,8 @@ _WH_START = re.compile(r"^(?:(?:and|so|but|also|then|ok|well) )*(?:what|how|whic
                        r"whose|if|in your|as)\b")
 _JOB_WORD = re.compile(rf"\b(?:{_JOB}|interviews?|hiring|recruit\\w*|vacanc(?:y|ies))\b")
 _YOU_WORD = re.compile(r"\b(?:you|your|yours)\b")
+_HIRING_CUE = re.compile(rf"\b(?:{_JOB}|interviews?|hiring|recruit\w*|vacanc(?:y|ies)|hr|appl(?:y|ying|ied)|"
+                         rf"applications?|cvs?|resumes?)\b")
 _FIELD_WORDS = r"(?:field|industry|sector|profession|line|area|trade|world|kind|type|sort)"
 
 #: (kind, pattern, a pattern that must also be in the sentence or None, applies to wh-questions)
@@ -457,6 +461,15 @@ _STRUCTURAL: list[tuple[str, str, re.Pattern | None, bool]] = [
     # the learner offering paid work
     ("direct", r"\bi (?:\w+ ){0,2}(?:work|help out|start|come in|join) as (?:a|an|your) (?:paid|salaried|part time|"
                r"temporary|full time) \w+", _YOU_WORD, False),
+    # acting on the learner's behalf, in support of the learner
+    ("word", r"\b(?:on my behalf|on behalf of me|in support of (?:me|my))\b", _YOU_WORD, False),
+    ("word", r"\b(?:fight|argue) my corner\b|\bgo to bat for me\b|\b(?:stick|stand) up for me\b",
+     re.compile(rf"\b(?:{_JOB}|interviews?|hiring|recruit\w*|trainees?|candidates?|applicants?|choose|chooses|pick|"
+                rf"picks|select|selects|shortlist\w*|applications?)\b"), False),
+    # using their name as a referral
+    ("introduction", r"\b(?:you|your \w+) (?:had )?(?:referred|recommended|sent|suggested|put forward|nominated|"
+                     r"pointed) me\b", None, False),
+    ("introduction", r"\b(?:use|mention|drop|give|quote) your name\b", _HIRING_CUE, False),
     # talking the learner up
     ("word", r"\b(?:talk|big|speak|play|sell) (?:me|my \w+) up\b", None, True),
     ("direct", rf"\b(?:help|let|allow|get) (?:me|my (?:\w+ )?(?:{_DOCS})) (?:to )?(?:be|get) {_EMPLOYER_ACT}{_SELECTED_BY}",
