@@ -42,4 +42,7 @@ def test_questions_lesson_in_notebook7(classic, need_lesson):
 def test_log_lesson_in_notebook7(classic, need_lesson):
     lesson = open_and_run(classic, need_lesson("06-"))
     assert lesson.widget_count() > 0, "the log lesson's form is not shown"
+    view = lesson.form("What your log says")
+    Lesson.button(view, "Draw the charts").click()   # drawn on request, so the lesson opens quickly
+    expect(view.locator("figure img").first).to_be_visible(timeout=60_000)
     assert lesson.chart_count() > 0, "the log lesson's charts are not shown"
