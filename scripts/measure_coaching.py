@@ -28,7 +28,7 @@ SETS = {"dev": "coaching_dev.csv", "heldout": "coaching_heldout.csv", "heldout2"
         "heldout5": "coaching_heldout5.csv", "heldout6": "coaching_heldout6.csv",
         "heldout7": "coaching_heldout7.csv", "heldout8": "coaching_heldout8.csv",
         "heldout9": "coaching_heldout9.csv", "heldout10": "coaching_heldout10.csv",
-        "heldout11": "coaching_heldout11.csv"}
+        "heldout11": "coaching_heldout11.csv", "heldout12": "coaching_heldout12.csv"}
 UNPLACEABLE = {"off_topic", "nonsense", "personal", "too_short"}
 
 
