@@ -41,6 +41,15 @@ def _print(text: str) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _verdict(count: int, where: object, command: str, clean: str) -> int:
+    """The closing line of a check on stderr, and its exit code (0 clean, 1 problems)."""
+    if count:
+        print(f"{count} problem(s) in {where}; fix them and run {command} again.", file=sys.stderr)
+        return 1
+    print(clean, file=sys.stderr)
+    return 0
+
+
 def _load(path: str) -> "logmod.Log | None":
     """A log, or None after printing the one-line error (exit code 2 for the caller)."""
     try:
@@ -61,11 +70,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if lg.warnings:
         print(f"{len(lg.warnings)} warning(s): rows that may repeat one interview under two statuses.",
               file=sys.stderr)
-    if lg.problems:
-        print(f"{len(lg.problems)} problem(s) in {args.log}; fix them and run check again.", file=sys.stderr)
-        return 1
-    print(f"{args.log}: {len(lg.data)} interviews, no problems found.", file=sys.stderr)
-    return 0
+    return _verdict(len(lg.problems), args.log, "check", f"{args.log}: {len(lg.data)} interviews, no problems found.")
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -192,11 +197,7 @@ def cmd_check_content(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) in {folder}; fix them and run check-content again.", file=sys.stderr)
-        return 1
-    print(f"{folder}: the content files have no problems.", file=sys.stderr)
-    return 0
+    return _verdict(len(problems), folder, "check-content", f"{folder}: the content files have no problems.")
 
 
 def cmd_build_student(args: argparse.Namespace) -> int:
