@@ -10,12 +10,27 @@ import base64
 import html
 import io
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Something a notebook shows as HTML (learners' text already escaped) and any editor as text."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 def escape(text: object) -> str:

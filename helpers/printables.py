@@ -30,7 +30,7 @@ from typing import Any, Callable, Iterable, Sequence
 from . import content, conversation, facilitator, workspace
 from .core import Result
 from .core import export as ex
-from .display import escape
+from .display import Shown, escape
 
 FOLDER = "printables"   #: the folder in the workspace that :func:`write_all` writes into
 
@@ -289,20 +289,6 @@ def prework_sections() -> list[ex.Section]:
                          Lines("My field or role", 1), Lines("My two findings", 2),
                          Lines("The people or organisations my research points to", 2)]
     return [ex.Section(pre.title, blocks)]
-
-
-@dataclass(frozen=True)
-class Shown:
-    """A part of a page shown inside a notebook (no page styles) and as text in any editor."""
-
-    html: str
-    text: str
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
 
 
 def prework_view() -> Shown:

@@ -3,26 +3,10 @@ as tables (escaped), from :mod:`helpers.facilitator`. A mistake in a content fil
 message in place of the table, never a traceback."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .. import content, facilitator
-from ..display import escape, message_html, table_html
+from ..display import Shown, escape, message_html, table_html
 
 __all__ = ["plan_view", "notes_view"]
-
-
-@dataclass(frozen=True)
-class Shown:
-    """HTML a notebook shows, and the same as plain text for any editor."""
-
-    html: str
-    text: str
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
 
 
 def plan_view(plan_id: str) -> Shown:

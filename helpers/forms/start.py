@@ -9,12 +9,10 @@ starting over also needs the words ``start over`` typed into its box.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ipywidgets as widgets
 
 from .. import portfolio
-from ..display import table_html
+from ..display import Shown, table_html
 from ._base import Form, build, button, text
 
 __all__ = ["widget_check_form", "workbook_export_form", "start_over_form", "workspace_view"]
@@ -38,26 +36,12 @@ def widget_check_form() -> Form:
     return form
 
 
-@dataclass(frozen=True)
-class View:
-    """Something a notebook shows as HTML (escaped) and any editor as plain text."""
-
-    html: str
-    text: str
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def workspace_view() -> View:
+def workspace_view() -> Shown:
     """The workspace's files as a table to show in a lesson (nothing is created or written)."""
     frame = portfolio.workspace_files()
     empty = "Your workspace is empty: nothing has been saved yet."
     html_table = table_html(frame, caption="In your workspace now", empty=empty)
-    return View(html_table, frame.to_string(index=False) if len(frame) else empty)
+    return Shown(html_table, frame.to_string(index=False) if len(frame) else empty)
 
 
 def _files_html() -> str:
