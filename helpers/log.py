@@ -32,7 +32,7 @@ import pandas as pd
 
 from . import log_links, workspace
 from .core import Problem, Result
-from .core.store import BACKUPS, HISTORY, Store, StoreError, _stamp
+from .core.store import Store, StoreError
 from .log_checks import (CHANNELS, DATE_COLUMNS, EXAMPLE_DATE, KINDS, MAX_REFERRALS, STATUSES,  # noqa: F401
                          YES_NO_COLUMNS, analyse, likely_repeats)
 from .log_read import COLUMNS, REQUIRED, LogFileError, encode, normalise_header, read  # noqa: F401
@@ -198,33 +198,12 @@ class LogStore(Store):
     def path(self) -> Path:
         return self.target if self.target is not None else workspace.log_path()
 
-    def _folder(self) -> Path:
-        return self.path.parent if self.target is not None else workspace.folder()
-
-    def _lock(self):
-        from filelock import FileLock
-
-        from .core.store import LOCK_TIMEOUT
-
-        return FileLock(str(self._folder() / f".{self.filename}.lock"), timeout=LOCK_TIMEOUT)
+    def _folder(self, create: bool = True) -> Path:
+        return self.path.parent if self.target is not None else workspace.folder(create=create)
 
     def _read_file(self) -> dict[str, Any]:
         self.last = super()._read_file()
         return self.last
-
-    def _backup(self) -> None:
-        path = self.path
-        if not path.exists():
-            return
-        folder = self._folder() / BACKUPS / self.filename
-        folder.mkdir(parents=True, exist_ok=True)
-        workspace.atomic_write_bytes(folder / f"{_stamp()}-{self.filename}", path.read_bytes())
-        for old in sorted(folder.glob(f"*-{self.filename}"))[:-HISTORY]:
-            old.unlink(missing_ok=True)
-
-    def history(self) -> list[Path]:
-        folder = (self.path.parent if self.target is not None else workspace.folder(create=False)) / BACKUPS / self.filename
-        return sorted(folder.glob(f"*-{self.filename}")) if folder.exists() else []
 
 
 STORE = LogStore()

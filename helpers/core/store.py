@@ -108,9 +108,13 @@ class Store:
     def path(self) -> Path:
         return workspace.path(self.filename)
 
+    def _folder(self, create: bool = True) -> Path:
+        """The folder the file, its lock and its backups live in (the workspace; a store for a
+        file elsewhere overrides this)."""
+        return workspace.folder(create=create)
+
     def _lock(self) -> FileLock:
-        folder = workspace.folder()
-        return FileLock(str(folder / f".{self.filename}.lock"), timeout=LOCK_TIMEOUT, mode=0o600)
+        return FileLock(str(self._folder() / f".{self.filename}.lock"), timeout=LOCK_TIMEOUT, mode=0o600)
 
     # -- reading ----------------------------------------------------------------------------
     def empty(self) -> dict[str, Any]:
@@ -214,7 +218,7 @@ class Store:
         path = self.path
         if not path.exists():
             return
-        folder = workspace.folder() / BACKUPS / self.filename
+        folder = self._folder() / BACKUPS / self.filename
         folder.mkdir(parents=True, exist_ok=True)
         workspace.atomic_write_bytes(folder / f"{_stamp()}-{self.filename}", path.read_bytes())
         kept = sorted(folder.glob(f"*-{self.filename}"))
@@ -373,7 +377,7 @@ class Store:
     # -- history and recovery ---------------------------------------------------------------
     def history(self) -> list[Path]:
         """Earlier versions of this file kept in backups/, oldest first."""
-        folder = workspace.folder(create=False) / BACKUPS / self.filename
+        folder = self._folder(create=False) / BACKUPS / self.filename
         return sorted(folder.glob(f"*-{self.filename}")) if folder.exists() else []
 
     def undo(self) -> Result:
@@ -407,7 +411,7 @@ class Store:
                 path = self.path
                 if not path.exists():
                     return Result.unchanged(None, f"There is no {path.name} to move: {self.label} start fresh.")
-                folder = workspace.folder() / BACKUPS / "moved-aside"
+                folder = self._folder() / BACKUPS / "moved-aside"
                 folder.mkdir(parents=True, exist_ok=True)
                 target = folder / f"{_stamp()}-{self.filename}"
                 os.replace(os.path.realpath(path), target) if not path.is_symlink() else (
