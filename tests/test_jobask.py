@@ -26,16 +26,16 @@ def _scores(rows: list[dict]) -> tuple[float, float]:
 
 
 # The development set is what the rules were tuned on. Each held-out set was measured once, blind,
-# when it was written (docs/coaching.md lists those first figures: 270/340 job asks caught, 1/384
-# legitimate questions flagged, over sets 1-11); later rounds of tuning used only new development
-# rows, but sets 1-5 were looked at in earlier rounds and set 10 was known to the author of round 9,
-# so only the first figures are blind. Where a set meets the goal (90% caught) now, its test asserts
+# when it was written (docs/coaching.md lists those first figures: 289/370 job asks caught, 1/414
+# legitimate questions flagged, over sets 1-12); later rounds of tuning used only new development
+# rows, but sets 1-5 were looked at in earlier rounds and sets 10-12 were known to the author of
+# the next round, so only the first figures are blind. Where a set meets the goal (90% caught) now, its test asserts
 # the goal; where it does not, its test keeps today's figure as a floor, so a change that loses recall
 # shows. Every set keeps the false-alarm bound of one legitimate question in thirty.
 GOAL_MET = ["coaching_dev.csv", "coaching_heldout.csv", "coaching_heldout2.csv", "coaching_heldout3.csv",
             "coaching_heldout4.csv", "coaching_heldout6.csv", "coaching_heldout7.csv", "coaching_heldout8.csv",
             "coaching_heldout9.csv", "coaching_heldout10.csv"]
-ALL_SETS = ["coaching_dev.csv"] + [f"coaching_heldout{n}.csv" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)]
+ALL_SETS = ["coaching_dev.csv"] + [f"coaching_heldout{n}.csv" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)]
 
 
 @pytest.mark.parametrize("name", GOAL_MET)
@@ -47,10 +47,12 @@ def test_job_asks_are_caught_and_look_alikes_spared(name: str):
     assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"
 
 
-@pytest.mark.parametrize("name, caught", [("coaching_heldout5.csv", 26), ("coaching_heldout11.csv", 22)])
+@pytest.mark.parametrize("name, caught", [("coaching_heldout5.csv", 26), ("coaching_heldout11.csv", 22),
+                                          ("coaching_heldout12.csv", 26)])
 def test_the_sets_short_of_the_goal_keep_their_figures(name: str, caught: int):
-    """Set 5 (blind: 25/30, now 26/30) and set 11 (written after the last round, measured once:
-    22/30 caught, none legitimate flagged) do not meet the goal; their figures are a floor."""
+    """Set 5 (blind: 25/30, now 26/30), set 11 (blind: 22/30, the same now) and set 12 (blind: 19/30;
+    now 26/30, not blind: round 11 was written by its author after it) do not meet the goal; today's
+    figures are a floor."""
     recall, false_alarms = _scores(_rows(name))
     assert recall >= caught / 30, f"{name}: {recall:.0%} of job asks caught (measured: {caught}/30)"
     assert false_alarms <= 1 / 30, f"{name}: {false_alarms:.1%} of legitimate questions flagged"

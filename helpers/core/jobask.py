@@ -271,7 +271,8 @@ _RULES: list[tuple[str, str]] = [
     ("cv", rf"\b(?:send|sending|pass|passing|forward|forwarding|hand|handing|give|giving|submit|"
            rf"submitting|email|emailing|e mail|drop off|drop|leave|leaving|circulate|share|sharing|"
            rf"show|showing|put|get|getting) (?:it |them )?(?:on |along |over |in )?(?:you |to you )?(?:my|a copy of my) "
-           rf"{_W}{{0,1}}{_DOCS}\b(?=.*\b(?:you|your|who|whom|whoever|on|along|forward|to the|to hr|"
+           rf"{_W}{{0,1}}{_DOCS}\b(?! (?:in|on|at|into) (?:the|my|a|an) (?:\w+ )?(?:subject|title|header|footer|signature|"
+           rf"form|box|field|line|heading|top)\b)(?=.*\b(?:you|your|who|whom|whoever|on|along|forward|to the|to hr|"
            rf"in front of)\b)(?!.*\b(?:employers|companies|organisations|organizations|firms|agencies)\b)"),
     ("cv", rf"\b(?:who|whom|where) (?:should|do|can|could|would|shall|might) i (?:send|give|address|"
            rf"submit|email|e mail|forward|direct|pass) (?:my )?{_W}{{0,1}}(?:{_DOCS}|it)\b"),
@@ -423,6 +424,31 @@ _STRUCTURAL: list[tuple[str, str, re.Pattern | None, bool]] = [
     ("introduction", rf"\b(?:a|my) (?:way|route|ticket|door|path) (?:in|into|onto) (?:at |with )?(?:your|you)\b"
                      rf"(?! {_FIELD_WORDS}\b)", None, False),
     # the learner, the worker they need ("Does your company need a new graphic designer? I am one.")
+    # anyone on their team needing a worker of some kind ("whether anybody in your unit needs an assistant")
+    ("hiring", r"\b(?:anyone|anybody|someone|somebody|one of you) (?:(?:in|at|on) your \w+ )?(?:currently |still )?"
+               r"(?:needs|wants|requires|is looking for) (?:a|an|another|some|more|new|extra) (?:\w+ )?(?:junior|intern|trainee|"
+               r"assistant|apprentice|helper|hand|person|member of staff|\w+(?:er|or|ist|ian|eer))s?\b", _YOU_WORD, False),
+    # the learner offering themselves ("I'm your woman"), or ready to start
+    ("direct", r"\bi am (?:your|the) (?:man|woman|person|guy|girl|candidate|one)\b",
+     re.compile(rf"\b(?:{_JOB}|need|needs|opens|comes up|hiring|recruit\w*)\b"), True),
+    ("direct", r"\bi (?:can|could|am (?:available|ready|free|happy|able) to|would be (?:available|ready|happy|able) to) "
+               r"start (?:straight away|right away|immediately|tomorrow|next (?:week|month)|from|on|whenever|as soon as|any time|"
+               r"anytime)\b", _YOU_WORD, False),
+    # they, using the learner ("Could your team use someone like me?")
+    ("hiring", rf"\b(?:could|can|would|might) (?:you|your \w+|they) (?:ever |possibly )?use (?:{_ME}|an extra|another|"
+               rf"one more|more|extra|a spare) ?(?:pair of hands|pairs of hands|hands|help|people|person|staff)?\b",
+     None, False),
+    # the learner's name raised, floated, whispered to whoever decides
+    ("word", r"\b(?:float|whisper|raise|drop|push|mention|suggest|put up|bring up|throw) my name\b", _YOU_WORD, False),
+    ("word", r"\bmake (?:a|the) (?:good |strong )?case for (?:me|my (?:application|cv|hiring))\b", None, True),
+    # signed up for their scheme, squeezed in as one more trainee
+    ("direct", rf"\bsign me up (?:for|to|on) (?:your|the) (?:\w+ )?(?:{_JOB}|scheme|programme|program|intake|rota)\b",
+     None, False),
+    ("hiring", r"\b(?:fit|squeeze|take|bring) in (?:another|one more|an extra|a new) (?:\w+ )?(?:intern|trainee|junior|"
+               r"person|apprentice|assistant|starter|hire|recruit|graduate)s?\b", _YOU_WORD, False),
+    # the learner's CV sent to "the right person" there
+    ("cv", rf"\bmy (?:\w+ )?(?:{_DOCS}) to (?:the right (?:person|people|desk)|whoever (?:hires|decides|deals with it))\b",
+     None, True),
     ("hiring", r"\b(?:you|your \w+|they) (?:currently |still )?(?:need|needs|want|wants|require|requires) "
                r"(?:a |an |another |any |some |more |new |extra )+(?:\w+ ){0,2}\w+(?:er|or|ist|ian|eer)s?\b"
                r"(?: (?:right now|at the moment|currently|soon|this year|next year|at present))?(?:$| i am one\b| like me\b)",
@@ -543,6 +569,9 @@ _ADVOCACY = re.compile(
     r"remember|keep|flag|name|list|include|shortlist) (?:me|my)\b|\b(?:put|putting) in a (?:good |kind )?word\b|\ba (?:good|kind) word\b")
 _JOIN_IT = re.compile(r"\b(?:i|me) (?:\w+ )?(?:could|can|might|may|to) (?:\w+ )?(?:join|work (?:in|on|with|for)) "
                       r"(?:it|them|you)\b")
+_ANYTHING = re.compile(r"^(?:(?:and|so|but|also|then|please|well) )*(?:do|does) (?:you|your \w+) (?:have|know of|see) "
+                       r"(?:anything|something)(?: (?:going|for me|available|open|suitable))?$")
+_WORK_WITH_YOU = re.compile(r"\b(?:work|working|start|join|intern) (?:with|for|at|in|on) (?:you|your)\b")
 _THEIR_PLACE = re.compile(rf"\byour (?:\w+ )?{_WORKPLACE}\b")
 _ASKED_OF_YOU = re.compile(r"^(?:(?:and|so|but|also|then|please|ok|well) )*(?:(?:can|could|would|will|might) you|"
                            r"would you (?:be|mind)|please|i would (?:love|like|appreciate|be grateful)|"
@@ -692,6 +721,9 @@ def job_ask(text: object) -> JobAsk | None:
 def _across(context: str, request: str) -> str:
     """The words of a request for the learner ("Could you recommend me?") whose post is named in the
     sentence next to it ("I saw the advert for the data post."), or ""."""
+    anything = _ANYTHING.search(request)
+    if anything and (_THING.search(context) or _WORK_WITH_YOU.search(context)):
+        return f"{context} ... {anything.group(0)}"[:200]
     ask = _ASKED_OF_YOU.search(request)
     if not ask or _NOT_AN_ASK.search(request) or _WH_START.search(request):
         return ""
