@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import content, lessons
+from .core import schema
 
 CONTENT = "workshop"
 MODES = ["whole group", "pairs", "small groups", "solo"]
@@ -129,81 +130,68 @@ def resolve(name: str, files: dict[str, "lessons.Lesson"] | None = None) -> str 
     return matches[0] if len(matches) == 1 else None
 
 
+#: The shape of a plan and of one of its blocks in ``workshop.toml``, declared once. Messages name
+#: the line (``_where``), so each entry is checked with :func:`schema.check_table`.
+PLAN = schema.Table({"id": schema.Text(), "title": schema.Text(), "minutes": schema.Number(low=1),
+                     "audience": schema.Text(required=False)})
+BLOCK = schema.Table({"minutes": schema.Number(low=1, help="10"), "activity": schema.Text(),
+                      "lesson": schema.Text(required=False, help='"research-to-questions"'),
+                      "mode": schema.Text(required=False, choices=tuple(MODES))})
+
+
+def _lesson_problem(where: str, lesson: str, files: dict[str, "lessons.Lesson"], full_name_ok: bool) -> str | None:
+    """The message for a lesson name that matches no notebook (with the likely one), or None."""
+    if resolve(lesson, files) is not None:
+        return None
+    hint = _closest(lesson, list(files))
+    if hint and not (full_name_ok and _NUMBERED.match(lesson)):
+        hint = _slug(hint)
+    return (f"{where}: there is no lesson '{lesson}' in the notebooks folder. "
+            + (f"Did you mean \"{hint}\"? " if hint else "")
+            + "Write the lesson's name without its number, e.g. \"research-to-questions\""
+            + (" (or its file name exactly as in notebooks/), or leave lesson out for a block without a "
+               "notebook." if full_name_ok else "."))
+
+
 def _validate(data: dict, text: str, path) -> tuple[list[Plan], list[str]]:
-    problems: list[str] = []
-    try:
-        items = content.entries(data, "plans", str(path))
-    except content.ContentError as exc:
-        return [], [str(exc)]
+    problems = schema.Entries().check(data.get("plans"), str(path), "plans")
+    if problems:
+        return [], problems
     plan_lines = _header_lines(text, "plans")
     block_lines = _header_lines(text, "plans.blocks")
     files = lesson_files()
-    available = list(files)
     built: list[Plan] = []
     seen: set[str] = set()
-    for i, item in enumerate(items):
-        pid = str(item.get("id", "")) if isinstance(item.get("id", ""), str) else ""
+    for i, item in enumerate(data["plans"]):
+        pid = item.get("id") if isinstance(item.get("id"), str) else ""
         where = _where(path, plan_lines, block_lines, i, None, pid)
-        try:
-            content.require(item, ["id", "title", "minutes"], where, {"id": str, "title": str, "minutes": int})
-        except content.ContentError as exc:
-            problems.append(str(exc))
+        mistakes = schema.check_table(item, PLAN, where) + schema.Entries().check(item.get("blocks"), where,
+                                                                                  "plans.blocks")
+        if mistakes:
+            problems += mistakes
             continue
         if pid in seen:
-            problems.append(f"{where}: the id '{pid}' is used by an earlier plan. Give each plan its own id.")
+            mistakes.append(f"{where}: the id '{pid}' is used by an earlier plan. Give each plan its own id.")
         seen.add(pid)
-        raw_blocks = item.get("blocks")
-        if not isinstance(raw_blocks, list) or not raw_blocks or not all(isinstance(b, dict) for b in raw_blocks):
-            problems.append(f"{where}: the plan has no blocks. After the plan's fields add one "
-                            f"[[plans.blocks]] section per part of the workshop, with minutes and activity.")
-            continue
         blocks: list[Block] = []
-        ok = True
-        for j, b in enumerate(raw_blocks):
+        for j, b in enumerate(item["blocks"]):
             bwhere = _where(path, plan_lines, block_lines, i, j, pid)
-            try:
-                content.require(b, ["minutes", "activity"], bwhere, {"minutes": int, "activity": str})
-            except content.ContentError as exc:
-                problems.append(str(exc))
-                ok = False
-                continue
-            if isinstance(b["minutes"], bool) or b["minutes"] <= 0:
-                problems.append(f"{bwhere}: minutes = {b['minutes']} is not a length of time. Write a whole "
-                                f"number of minutes greater than 0, e.g. minutes = 10.")
-                ok = False
+            wrong = schema.check_table(b, BLOCK, bwhere)
             lesson = b.get("lesson", "")
-            if not isinstance(lesson, str):
-                problems.append(f"{bwhere}: lesson should be a notebook's file name in quotes, e.g. "
-                                f"lesson = \"{available[0] if available else '00-start-here.ipynb'}\".")
-                ok = False
-                lesson = ""
-            elif lesson and resolve(lesson, files) is None:
-                hint = _closest(lesson, available)
-                problems.append(f"{bwhere}: there is no lesson '{lesson}' in the notebooks folder. "
-                                + (f"Did you mean \"{hint if _NUMBERED.match(lesson) else _slug(hint)}\"? "
-                                   if hint else "")
-                                + "Write the lesson's name without its number, e.g. \"research-to-questions\" "
-                                "(or its file name exactly as in notebooks/), or leave lesson out for a "
-                                "block without a notebook.")
-                ok = False
-            elif lesson:
+            if isinstance(lesson, str) and lesson:
+                found = _lesson_problem(bwhere, lesson, files, full_name_ok=True)
+                wrong += [found] if found else []
                 lesson = resolve(lesson, files) or lesson
-            mode = b.get("mode", "")
-            if mode and mode not in MODES:
-                problems.append(f"{bwhere}: mode = \"{mode}\" is not one of: {', '.join(MODES)}. Use one "
-                                f"of them or leave mode out.")
-                ok = False
-            blocks.append(Block(int(b["minutes"]) if not isinstance(b["minutes"], bool) else 0,
-                                b["activity"].strip(), lesson if isinstance(lesson, str) else "",
-                                mode if isinstance(mode, str) else ""))
-        if ok and blocks:
-            total = sum(b.minutes for b in blocks)
-            if total != item["minutes"]:
-                problems.append(f"{where}: the blocks add up to {total} minutes, but the plan says "
-                                f"minutes = {item['minutes']}. Change a block's minutes, or the plan's "
-                                f"minutes, so they agree.")
-                ok = False
-        if ok:
+            mistakes += wrong
+            if not wrong:
+                blocks.append(Block(b["minutes"], b["activity"].strip(), lesson, b.get("mode", "")))
+        total = sum(b.minutes for b in blocks)
+        if not mistakes and total != item["minutes"]:
+            mistakes.append(f"{where}: the blocks add up to {total} minutes, but the plan says "
+                            f"minutes = {item['minutes']}. Change a block's minutes, or the plan's "
+                            f"minutes, so they agree.")
+        problems += mistakes
+        if not mistakes:
             built.append(Plan(pid, item["title"].strip(), item["minutes"],
                               str(item.get("audience", "")).strip(), tuple(blocks)))
     return built, problems
@@ -270,98 +258,75 @@ class Classroom:
     observer: Observer | None
 
 
-def _strings(value: object) -> list[str] | None:
-    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
-        return [" ".join(v.split()) for v in value]
-    return None
+#: The shape of ``instructor_notes.toml``, declared once. Each note and section is checked on
+#: its own, so a mistake in one note leaves the others showing.
+NOTES_SCHEMA = schema.Table({
+    "lessons": schema.Entries(schema.Table({
+        "lesson": schema.Text(help='"research-to-questions"'), "timing": schema.Text(),
+        "misconception": schema.Text(), "prompt": schema.Text(),
+        "good_answers": schema.TextList(help='["what a good answer contains", "..."]')}), label_key="lesson"),
+    "prework": schema.Table({
+        "title": schema.Text(), "minutes": schema.Number(low=1), "intro": schema.Text(),
+        "bring": schema.TextList(help='["a pen"]'),
+        "items": schema.Entries(schema.Table({"minutes": schema.Number(low=1), "task": schema.Text()}))}),
+    "observer": schema.Table({"title": schema.Text(), "intro": schema.Text(),
+                              "before_close": schema.TextList(help='["Named the agreed time"]')}),
+})
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _section(data: dict, key: str, file: str) -> tuple[dict | None, list[str]]:
+    """A ``[key]`` table of the notes checked against its schema: (the table or None, mistakes)."""
+    spec = NOTES_SCHEMA.fields[key]
+    raw = data.get(key)
+    if not isinstance(raw, dict):
+        return None, spec.check(raw, file, key)
+    where = f"{file}, [{key}]"
+    mistakes = schema.check_table(raw, spec, where)
+    if key == "prework" and not mistakes:
+        total = sum(it["minutes"] for it in raw["items"])
+        if total != raw["minutes"]:
+            mistakes.append(f"{where}: the tasks add up to {total} minutes, but the page says "
+                            f"minutes = {raw['minutes']}. Make them agree.")
+    return (None if mistakes else raw), mistakes
 
 
 def _validate_notes(data: dict, file: str) -> tuple[Classroom, list[str]]:
-    problems: list[str] = []
     files = lesson_files()
     notes: list[Note] = []
-    raw = data.get("lessons")
-    if not isinstance(raw, list) or not raw or not all(isinstance(n, dict) for n in raw):
-        problems.append(f"{file}: no [[lessons]] notes were found. Each note starts with a line [[lessons]] "
-                        f"followed by lesson, timing, misconception, prompt and good_answers.")
-        raw = []
+    entries = NOTES_SCHEMA.fields["lessons"]
+    problems = schema.Entries().check(data.get("lessons"), file, "lessons")
     seen: set[str] = set()
-    for i, item in enumerate(raw, start=1):
+    for i, item in enumerate([] if problems else data["lessons"], start=1):
         name = item.get("lesson")
         where = f"{file}, note {i}" + (f" (lesson '{name}')" if isinstance(name, str) else "")
-        try:
-            content.require(item, ["lesson", "timing", "misconception", "prompt"], where,
-                            {"lesson": str, "timing": str, "misconception": str, "prompt": str})
-        except content.ContentError as exc:
-            problems.append(str(exc))
-            continue
-        found = resolve(item["lesson"], files)
-        if found is None:
-            hint = _closest(item["lesson"], list(files))
-            problems.append(f"{where}: there is no lesson '{item['lesson']}' in the notebooks folder. "
-                            + (f"Did you mean \"{_slug(hint)}\"? " if hint else "")
-                            + "Write the lesson's name without its number, e.g. \"research-to-questions\".")
-            continue
-        if found in seen:
-            problems.append(f"{where}: an earlier note is about the same lesson. Keep one note per lesson.")
+        mistakes = schema.check_table(item, entries.entry, where)
+        found = None if mistakes else resolve(item["lesson"], files)
+        if not mistakes and found is None:
+            mistakes.append(_lesson_problem(where, item["lesson"], files, full_name_ok=False))
+        elif found in seen:
+            mistakes.append(f"{where}: an earlier note is about the same lesson. Keep one note per lesson.")
+        problems += mistakes
+        if mistakes:
             continue
         seen.add(found)
-        answers = _strings(item.get("good_answers"))
-        if answers is None:
-            problems.append(f"{where}: good_answers should be a list of what good answers contain, e.g. "
-                            f"good_answers = [\"...\", \"...\"].")
-            continue
         lesson = files[found]
-        notes.append(Note(found, f"{lesson.number} {lesson.title}", " ".join(item["timing"].split()),
-                          " ".join(item["misconception"].split()), " ".join(item["prompt"].split()),
-                          tuple(answers)))
-    prework = None
-    raw_pre = data.get("prework")
-    if not isinstance(raw_pre, dict):
-        problems.append(f"{file}: the [prework] section is missing. Add [prework] with title, minutes, intro, "
-                        f"bring, and one [[prework.items]] per task.")
-    else:
-        try:
-            content.require(raw_pre, ["title", "minutes", "intro"], f"{file}, [prework]",
-                            {"title": str, "minutes": int, "intro": str})
-            bring = _strings(raw_pre.get("bring"))
-            if bring is None:
-                raise content.ContentError(f"{file}, [prework]: bring should be a list of what to bring, e.g. "
-                                           f"bring = [\"a pen\"].")
-            items = raw_pre.get("items")
-            if not isinstance(items, list) or not items:
-                raise content.ContentError(f"{file}, [prework]: no tasks. Add [[prework.items]] sections with "
-                                           f"minutes and task.")
-            tasks = []
-            for j, it in enumerate(items, start=1):
-                content.require(it, ["minutes", "task"], f"{file}, [prework] task {j}", {"minutes": int, "task": str})
-                if isinstance(it["minutes"], bool) or it["minutes"] <= 0:
-                    raise content.ContentError(f"{file}, [prework] task {j}: minutes should be a whole number "
-                                               f"greater than 0.")
-                tasks.append((it["minutes"], " ".join(it["task"].split())))
-            total = sum(m for m, _ in tasks)
-            if total != raw_pre["minutes"]:
-                raise content.ContentError(f"{file}, [prework]: the tasks add up to {total} minutes, but the page "
-                                           f"says minutes = {raw_pre['minutes']}. Make them agree.")
-            prework = Prework(raw_pre["title"].strip(), raw_pre["minutes"], " ".join(raw_pre["intro"].split()),
-                              tuple(tasks), tuple(bring))
-        except content.ContentError as exc:
-            problems.append(str(exc))
-    observer = None
-    raw_obs = data.get("observer")
-    if not isinstance(raw_obs, dict):
-        problems.append(f"{file}: the [observer] section is missing. Add [observer] with title, intro and "
-                        f"before_close = [\"...\"].")
-    else:
-        try:
-            content.require(raw_obs, ["title", "intro"], f"{file}, [observer]", {"title": str, "intro": str})
-            items = _strings(raw_obs.get("before_close"))
-            if items is None:
-                raise content.ContentError(f"{file}, [observer]: before_close should be a list of what to watch "
-                                           f"for before the close, e.g. before_close = [\"Named the agreed time\"].")
-            observer = Observer(raw_obs["title"].strip(), " ".join(raw_obs["intro"].split()), tuple(items))
-        except content.ContentError as exc:
-            problems.append(str(exc))
+        notes.append(Note(found, f"{lesson.number} {lesson.title}", _one_line(item["timing"]),
+                          _one_line(item["misconception"]), _one_line(item["prompt"]),
+                          tuple(_one_line(a) for a in item["good_answers"])))
+    raw_pre, mistakes = _section(data, "prework", file)
+    problems += mistakes
+    prework = raw_pre and Prework(
+        raw_pre["title"].strip(), raw_pre["minutes"], _one_line(raw_pre["intro"]),
+        tuple((it["minutes"], _one_line(it["task"])) for it in raw_pre["items"]),
+        tuple(_one_line(b) for b in raw_pre["bring"]))
+    raw_obs, mistakes = _section(data, "observer", file)
+    problems += mistakes
+    observer = raw_obs and Observer(raw_obs["title"].strip(), _one_line(raw_obs["intro"]),
+                                    tuple(_one_line(b) for b in raw_obs["before_close"]))
     return Classroom(tuple(notes), prework, observer), problems
 
 

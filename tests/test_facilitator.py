@@ -72,9 +72,9 @@ def test_every_lesson_has_an_instructor_note():
      "instructor_notes.toml, note 7 (lesson 'practise-log'): there is no lesson 'practise-log'"),
     ("[[prework.items]]\nminutes = 5\ntask = \"Choose", "[[prework.items]]\nminutes = 10\ntask = \"Choose",
      "instructor_notes.toml, [prework]: the tasks add up to 35 minutes, but the page says minutes = 30."),
-    ("before_close = [", "before_close_ = [", "instructor_notes.toml, [observer]: before_close should be a list"),
+    ("before_close = [", "before_close_ = [", "instructor_notes.toml, [observer]: the field 'before_close' is missing"),
     ('good_answers = [\n  "Everything', 'good_answer = [\n  "Everything',
-     "instructor_notes.toml, note 1 (lesson 'start-here'): good_answers should be a list"),
+     "instructor_notes.toml, note 1 (lesson 'start-here'): the field 'good_answers' is missing"),
     ('lesson = "start-here"', 'lesson = "why-informational-interviews"',
      "an earlier note is about the same lesson"),
 ])
