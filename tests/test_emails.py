@@ -626,4 +626,7 @@ def test_the_email_job_rule_on_the_labelled_questions():
     others = [r for r in rows if r["label"] != "job_ask"]
     added = [r["text"] for r in others if flagged[r["text"]] and job_ask(r["text"]) is None]
     assert added == [], "the content file's phrases refuse a question the shared rule lets through"
-    assert sum(flagged[r["text"]] for r in asks) >= 0.95 * len(asks)
+    # The e-mail refuses at least every ask the shared rule catches (its recall is measured in
+    # tests/test_jobask.py on the held-out sets, not here).
+    missed = [r["text"] for r in asks if job_ask(r["text"]) is not None and not flagged[r["text"]]]
+    assert missed == []
