@@ -26,7 +26,7 @@ import datetime as dt
 from typing import Iterable
 
 from . import content, holidays_calendar
-from .core import Advice
+from .core import Advice, schema
 from .core.dates import CHECKIN_DAYS, DAY_NAMES, MONTH_NAMES, day_label, working_days_after
 from .core.templates import fill
 
@@ -125,15 +125,17 @@ def follow_up_dates(request_date: dt.date, *, country: str | None = None,
 # ---------------------------------------------------------------------------------------
 # The check-in sentence
 # ---------------------------------------------------------------------------------------
+#: The ``[checkin]`` table of ``referrals.toml`` that the sentence is built from.
+CHECKIN = schema.Table({k: schema.Text() for k in ("sentence", "sentence_named", "person_unknown")})
+
+
 def _checkin_templates() -> dict[str, str]:
-    data = content.load("referrals")
-    section = data.get("checkin")
-    where = f"{content.file_path('referrals')}, [checkin]"
-    if not isinstance(section, dict):
-        raise content.ContentError(f"{content.file_path('referrals')}: no [checkin] table was found. "
-                                   "Add a [checkin] table with 'sentence', 'sentence_named' and 'person_unknown'.")
-    content.require(section, ["sentence", "sentence_named", "person_unknown"], where,
-                    {"sentence": str, "sentence_named": str, "person_unknown": str})
+    section = content.load("referrals").get("checkin")
+    file = str(content.file_path("referrals"))
+    mistakes = (schema.check_table(section, CHECKIN, f"{file}, [checkin]") if isinstance(section, dict)
+                else CHECKIN.check(section, file, "checkin"))
+    if mistakes:
+        raise content.ContentError("\n".join(mistakes))
     return section
 
 

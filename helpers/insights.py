@@ -203,40 +203,11 @@ def _template_error(where: str, template: Any, allowed: set[str], required: set[
     return None
 
 
-@dataclass(frozen=True)
-class _Patterns(schema.Field):
-    """The ``[[patterns]]`` entries: id, label and a text with ``{insight}`` (and maybe ``{sector}``)."""
-
-    def check(self, value: Any, where: str, name: str) -> list[str]:
-        errors: list[str] = []
-        try:
-            items = content.entries({name: value}, name, where)
-        except content.ContentError as exc:
-            return [str(exc)]
-        seen: set[str] = set()
-        for n, item in enumerate(items, start=1):
-            here = f"{where}, [[{name}]] entry {n}" + (f" (id \"{item.get('id')}\")" if item.get("id") else "")
-            try:
-                content.require(item, ["id", "label", "text"], here, {"id": str, "label": str, "text": str})
-            except content.ContentError as exc:
-                errors.append(str(exc))
-                continue
-            if item["id"] in seen:
-                errors.append(f"{here}: the id \"{item['id']}\" is used twice. Give each pattern its own id.")
-            seen.add(item["id"])
-            problem = _template_error(f"{here}, text", item["text"], {"insight", "sector"}, {"insight"})
-            if problem:
-                errors.append(problem)
-        if not errors and all("{sector}" in i["text"] for i in items):
-            errors.append(f"{where}, [[{name}]]: every pattern uses {{sector}}. Keep at least one without it "
-                          f"for learners who leave 'their field' empty.")
-        return errors
-
-
 #: The shape of ``insights.toml``, declared once (checked by :func:`check_content` and :func:`settings`).
 SCHEMA = schema.Table({
     "limits": schema.Table({k: schema.Number(low=1) for k in _LIMITS}),
-    "patterns": _Patterns(),
+    "patterns": schema.Entries(schema.Table({"id": schema.Text(unique=True), "label": schema.Text(),
+                                             "text": schema.Text()})),
     "privacy": schema.Table({**{k: schema.TextList() for k in _WORD_LISTS}, **{k: schema.Text() for k in _FIXES}}),
     "guidance": schema.Table({"intro": schema.Text(), "rules": schema.TextList(),
                               "tip_several_sentences": schema.Text(), "tip_first_person": schema.Text()}),
@@ -244,7 +215,8 @@ SCHEMA = schema.Table({
 
 
 def _extra(data: dict[str, Any]) -> list[str]:
-    """Checks across fields: the limits in order, and the placeholders each message may use."""
+    """Checks across fields: the limits in order, the placeholders each message and pattern may use,
+    and one pattern at least without {sector}."""
     file = f"{CONTENT}.toml"
     errors: list[str] = []
     limits = data["limits"]
@@ -254,6 +226,14 @@ def _extra(data: dict[str, Any]) -> list[str]:
         problem = _template_error(f"{file}, [privacy] {key}", data["privacy"][key], allowed)
         if problem:
             errors.append(problem)
+    for n, item in enumerate(data["patterns"], start=1):
+        problem = _template_error(f"{file}, [[patterns]] number {n} (id \"{item['id']}\"), text", item["text"],
+                                  {"insight", "sector"}, {"insight"})
+        if problem:
+            errors.append(problem)
+    if all("{sector}" in i["text"] for i in data["patterns"]):
+        errors.append(f"{file}, [[patterns]]: every pattern uses {{sector}}. Keep at least one without it "
+                      f"for learners who leave 'their field' empty.")
     return errors
 
 
