@@ -59,40 +59,20 @@ def test_the_line_about_similar_organisations_is_optional():
             "learned, in general terms.") in email.body
 
 
+def _cases(name: str) -> list[dict[str, str]]:
+    """The rows of ``tests/cases/NAME.csv`` (lines starting with # are comments)."""
+    path = Path(__file__).resolve().parent / "cases" / f"{name}.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
 # What ordinary learners type: the words the template already has, capitals, a bare role.
-@pytest.mark.parametrize("field, typed, expected, absent", [
-    ("their_name", "Dear Mr Osei,", "Dear Mr Osei,\n", "Dear Dear"),
-    ("their_name", "dear Mr Osei,,", "Dear Mr Osei,\n", ",,"),
-    ("their_name", "Hi Sam", "Dear Sam,", "Dear Hi"),
-    ("research", "I read that the trust opened a clinic", "I read that the trust opened a clinic,",
-     "I read that I read"),
-    ("research", "I've read that your trust opened a clinic.", "I read that your trust opened a clinic,", "I've"),
-    ("research", "Your trust opened a clinic", "I read that your trust opened a clinic,", "that Your"),
-    ("research", "I read that I read that the trust grew", "I read that the trust grew,", "that I read"),
-    ("research", "Riverside opened a clinic", "I read that Riverside opened a clinic,", "riverside"),
-    ("learn", "I'd like to learn how audits work", "like to learn how audits work.", "learn I'd"),
-    ("learn", "I would especially like to learn I’d like to learn about audits", "to learn about audits.",
-     "learn I"),
-    ("learn", "I want to know more about your path", "to learn about your path.", "learn I want"),
-    ("learn", "How you moved into management?", "to learn how you moved into management.", "management?."),
-    ("their_role", "analyst", "to an analyst at Riverside", "to analyst"),
-    ("their_role", "engineer", "to an engineer at", "to engineer"),
-    ("their_role", "NHS manager", "to an NHS manager at", "to NHS"),
-    ("their_role", "university lecturer", "to a university lecturer at", "an university"),
-    ("their_role", "the head of nursing", "to the head of nursing at", "a the"),
-    ("their_role", "Head of Data", "to the Head of Data at", "a Head"),
-    ("their_role", "Engineering manager", "to an Engineering manager at", "to Engineering"),
-    ("their_role", "is a nurse manager", "to a nurse manager at", "is a nurse"),
-    ("organisation", "at Riverside Community Hospital", "manager at Riverside Community Hospital.", "at at"),
-    ("organisation", "3M", "manager at 3M.", "at at"),
-    ("how_found", "I found you on LinkedIn", "through LinkedIn.", "found you"),
-    ("how_found", "at the careers fair", "through the careers fair.", "through at"),
-])
-def test_what_learners_type_reads_well(field, typed, expected, absent):
-    email, problems = emails.compose_request({**REQUEST, field: typed})
+@pytest.mark.parametrize("case", _cases("email_typed"), ids=lambda c: f"{c['field']}:{c['typed']}")
+def test_what_learners_type_reads_well(case):
+    email, problems = emails.compose_request({**REQUEST, case["field"]: case["typed"]})
     assert problems == [], problems
-    assert expected in email.body
-    assert absent not in email.body
+    assert case["expected"] in email.body
+    assert case["absent"] not in email.body
 
 
 def test_what_was_typed_is_saved_as_typed(workspace: Path):
@@ -584,13 +564,7 @@ def test_the_lesson_quotes_the_example_request_length():
     assert said and int(said.group(1)) == email.words
 
 
-def _field_cases() -> list[dict[str, str]]:
-    path = Path(__file__).resolve().parent / "cases" / "email_fields.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
-@pytest.mark.parametrize("case", _field_cases(), ids=lambda c: f"{c['field']}:{c['text']}")
+@pytest.mark.parametrize("case", _cases("email_fields"), ids=lambda c: f"{c['field']}:{c['text']}")
 def test_labelled_field_cases(case):
     from helpers import email_wording
 
@@ -598,13 +572,7 @@ def test_labelled_field_cases(case):
     assert (found[0].code if found else "ok") == case["label"]
 
 
-def _wording_cases() -> list[dict[str, str]]:
-    path = Path(__file__).resolve().parent / "cases" / "email_wording.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
-@pytest.mark.parametrize("case", _wording_cases(), ids=lambda c: f"{c['field']}:{c['typed']}")
+@pytest.mark.parametrize("case", _cases("email_wording"), ids=lambda c: f"{c['field']}:{c['typed']}")
 def test_labelled_wording_cases(case):
     email, problems = emails.compose_request({**REQUEST, case["field"]: case["typed"]})
     assert problems == [] and case["expected"] in email.body
