@@ -1,4 +1,4 @@
-"""The word classes and patterns behind :func:`helpers.core.jobask.job_ask`.
+r"""The word classes and patterns behind :func:`helpers.core.jobask.job_ask`.
 
 Kept apart from the rule itself so each file stays readable. Every pattern runs on one folded
 sentence whose words are separated by single spaces; repetition is bounded (``(?:\w+ ){0,n}``),
