@@ -1,7 +1,10 @@
-"""Fixtures shared by the browser tests (tests/browser) and the hub tests (tests/hub)."""
+"""Fixtures shared by the tests under tests/: a copy of the content to break, lesson 02's saved
+questions stood in, and one Chromium for the browser tests (tests/browser) and the hub tests (tests/hub)."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+import shutil
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -28,3 +31,36 @@ def shared_chromium() -> Iterator[tuple[Any, str | None]]:
             yield browser, None
         finally:
             browser.close()
+
+
+CONTENT = Path(__file__).resolve().parent.parent / "data" / "content"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of ``data/content`` that the lessons read instead (a test may break it)."""
+    from helpers import content
+
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder)
+    monkeypatch.setenv(content.ENV_VAR, str(folder))
+    return folder
+
+
+@pytest.fixture
+def saved_drafts(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """``saved_drafts(("category", "text"), ...)``: lesson 02's saved questions stand in with these
+    drafts, numbered from 1."""
+    from helpers import questions
+
+    def stand_in(*drafts: tuple[str, str]) -> None:
+        saved = [{"id": n, "category": category, "text": text} for n, (category, text) in enumerate(drafts, 1)]
+        monkeypatch.setattr(questions, "saved_questions", lambda: saved)
+    return stand_in
+
+
+@pytest.fixture
+def risky_drafts(saved_drafts: Callable[..., None]) -> None:
+    """Three drafts: one asks for a job, one cannot be told apart from noise, one is good."""
+    saved_drafts(("career", "Could you introduce me to the hiring manager?"), ("rapport", "asdf qwerty"),
+                 ("industry", "How is this field changing, and what is driving the change?"))

@@ -104,14 +104,10 @@ def test_suggested_people_start_with_practice_partners():
 
 # --------------------------------------------------------------------------- exercise 2
 @pytest.fixture
-def drafts(monkeypatch):
+def drafts(saved_drafts):
     """Lesson 02's saved questions stand in with two drafts (and a repeat and a blank)."""
-    monkeypatch.setattr(questions, "saved_questions", lambda: [
-        {"id": 1, "category": "The role", "text": "What does a  typical week look like?"},
-        {"id": 2, "category": "Getting in", "text": "How did you start?"},
-        {"id": 3, "category": "Getting in", "text": "how did you start?"},
-        {"id": 4, "category": "x", "text": ""},
-    ])
+    saved_drafts(("The role", "What does a  typical week look like?"), ("Getting in", "How did you start?"),
+                 ("Getting in", "how did you start?"), ("x", ""))
 
 
 def test_available_questions_are_the_learners_drafts(drafts):
@@ -186,15 +182,6 @@ def test_a_yes_no_question_and_a_short_list_get_tips(workspace, drafts):
     out = reflection.choose_questions([], "Do you like your job?")
     assert out.saved and out.advice_codes == ["yes_no", "few_questions"]
     assert out.advice[0].message.startswith("“Do you like your job?”: ")
-
-
-@pytest.fixture
-def risky_drafts(monkeypatch):
-    monkeypatch.setattr(questions, "saved_questions", lambda: [
-        {"id": 1, "category": "career", "text": "Could you introduce me to the hiring manager?"},
-        {"id": 2, "category": "rapport", "text": "asdf qwerty"},
-        {"id": 3, "category": "industry", "text": "How is this field changing, and what is driving the change?"},
-    ])
 
 
 def test_chosen_questions_are_checked_again_before_saving(workspace, risky_drafts):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import forms, questions, workspace
+from helpers import forms, workspace
 from helpers.forms import reflection as reflection_forms
 
 HOSTILE = "<script>alert('x')</script>"
@@ -101,12 +101,9 @@ def test_removing_someone(people_form, workspace):
 
 # --------------------------------------------------------------------------- exercise 2
 @pytest.fixture
-def drafts(monkeypatch):
+def drafts(saved_drafts):
     """Lesson 02's saved questions stand in with two drafts."""
-    monkeypatch.setattr(questions, "saved_questions", lambda: [
-        {"id": 1, "category": "The role", "text": "What does a typical week look like?"},
-        {"id": 2, "category": "Getting <in>", "text": "How did you start & why?"},
-    ])
+    saved_drafts(("The role", "What does a typical week look like?"), ("Getting <in>", "How did you start & why?"))
 
 
 def test_without_drafts_the_form_offers_starters_and_says_so(workspace):
@@ -250,15 +247,6 @@ def test_a_failing_write_loses_nothing(workspace, monkeypatch):
     add(form, "Dev", "Accountant", "friends")
     assert "Not saved" in form.status.value or "Nothing was saved" in form.status.value
     assert form.output.outputs == () and (workspace / "reflection.json").read_bytes() == before
-
-
-@pytest.fixture
-def risky_drafts(monkeypatch):
-    monkeypatch.setattr(questions, "saved_questions", lambda: [
-        {"id": 1, "category": "career", "text": "Could you introduce me to the hiring manager?"},
-        {"id": 2, "category": "rapport", "text": "asdf qwerty"},
-        {"id": 3, "category": "industry", "text": "How is this field changing, and what is driving the change?"},
-    ])
 
 
 def test_exercise_2_checks_the_choice_and_shows_the_advice_before_saving(workspace, risky_drafts):
