@@ -13,7 +13,6 @@ import pytest
 from helpers import activities, content, conversation as c
 
 CASES = Path(__file__).resolve().parent / "cases"
-CONTENT = Path(__file__).resolve().parent.parent / "data" / "content"
 PERSONAS = [p.id for p in c.personas()]
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
@@ -326,14 +325,6 @@ def test_nothing_saved_exports_nothing(workspace: Path):
 def _cases() -> list[dict[str, str]]:
     with open(CASES / "conversation_broken.csv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-@pytest.fixture
-def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
-    monkeypatch.setenv(content.ENV_VAR, str(folder))
-    return folder
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda case: case["case"])

@@ -2,22 +2,11 @@
 keeps them, and the instructor notes, pre-work and observer checklist checked like any content."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import content, facilitator
-
-CONTENT = Path(__file__).resolve().parent.parent / "data" / "content"
-
-
-@pytest.fixture
-def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
-    monkeypatch.setenv(content.ENV_VAR, str(folder))
-    return folder
+from helpers import facilitator
 
 
 def _order(plan: facilitator.Plan) -> list[str]:
@@ -50,9 +39,9 @@ def test_plans_name_lessons_so_a_renumbering_keeps_them():
     assert facilitator.resolve("09-research-to-questions.ipynb") is None, "a full name must match exactly"
 
 
-def test_a_lesson_name_that_matches_nothing_gets_a_hint(copy: Path):
-    text = (copy / "workshop.toml").read_text(encoding="utf-8")
-    (copy / "workshop.toml").write_text(text.replace('lesson = "the-conversation"', 'lesson = "the-conversations"', 1),
+def test_a_lesson_name_that_matches_nothing_gets_a_hint(content_copy: Path):
+    text = (content_copy / "workshop.toml").read_text(encoding="utf-8")
+    (content_copy / "workshop.toml").write_text(text.replace('lesson = "the-conversation"', 'lesson = "the-conversations"', 1),
                                         encoding="utf-8")
     problems = facilitator.check_content()
     assert any("there is no lesson 'the-conversations'" in p and 'Did you mean "the-conversation"?' in p
@@ -78,8 +67,8 @@ def test_every_lesson_has_an_instructor_note():
     ('lesson = "start-here"', 'lesson = "why-informational-interviews"',
      "an earlier note is about the same lesson"),
 ])
-def test_mistakes_in_the_notes_are_named_with_file_and_entry(copy: Path, find: str, replace: str, expect: str):
-    path = copy / "instructor_notes.toml"
+def test_mistakes_in_the_notes_are_named_with_file_and_entry(content_copy: Path, find: str, replace: str, expect: str):
+    path = content_copy / "instructor_notes.toml"
     text = path.read_text(encoding="utf-8")
     assert find in text
     path.write_text(text.replace(find, replace, 1), encoding="utf-8")
@@ -87,8 +76,8 @@ def test_mistakes_in_the_notes_are_named_with_file_and_entry(copy: Path, find: s
     assert any(expect in p for p in problems), problems
 
 
-def test_notes_and_plans_edits_show_up_without_code(copy: Path):
-    path = copy / "instructor_notes.toml"
+def test_notes_and_plans_edits_show_up_without_code(content_copy: Path):
+    path = content_copy / "instructor_notes.toml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         'prompt = "Whom will you talk to first, and why them?"', 'prompt = "Who is first on your list?"'),
         encoding="utf-8")

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import content, conversation, facilitator, printables as pr, worksheets as ws
 
-CONTENT = Path(__file__).resolve().parent.parent / "data" / "content"
 HOSTILE = "<script>alert(1)</script>"
 A4_CONTENT_PX = 718   # 210 mm minus 2 x 1.4 cm margins, at 96 px per inch
-
-
-@pytest.fixture
-def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
-    monkeypatch.setenv(content.ENV_VAR, str(folder))
-    return folder
 
 
 @pytest.mark.parametrize("name", list(pr.PAGES))
