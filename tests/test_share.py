@@ -57,6 +57,13 @@ def shared_sample(tmp_path: Path) -> Path:
     return out
 
 
+def _log_file(folder: Path, name: str, text: str) -> Path:
+    """A log file ``name`` in ``folder`` holding ``text``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 # ---------------------------------------------------------------------------------------
 # The sample log
 # ---------------------------------------------------------------------------------------
@@ -171,16 +178,14 @@ HOSTILE = """date,contact,organisation,status,referred_by,notes,feedback,thank_y
 
 @pytest.fixture
 def hostile(tmp_path: Path) -> tuple[log.Log, pd.DataFrame, Path]:
-    source = tmp_path / "hostile.csv"
-    source.write_text(HOSTILE, encoding="utf-8")
+    source = _log_file(tmp_path, "hostile.csv", HOSTILE)
     out = tmp_path / "hostile_shared.csv"
     share.share_file(source, out, include=["notes", "feedback", "Phone", "Notes about Tom Berg"])
     return log.load(source), log.load(out).raw, out
 
 
 def test_hostile_left_out_by_default(tmp_path: Path):
-    source = tmp_path / "hostile.csv"
-    source.write_text(HOSTILE, encoding="utf-8")
+    source = _log_file(tmp_path, "hostile.csv", HOSTILE)
     out = tmp_path / "default.csv"
     result = share.share_file(source, out)
     shared = log.load(out).raw
@@ -227,9 +232,9 @@ def test_two_contacts_with_the_same_first_name_are_not_guessed():
 
 
 def test_a_duplicated_contact_column_smuggles_nothing_out(tmp_path: Path):
-    source = tmp_path / "dup.csv"
-    source.write_text("date,contact,organisation,status,contact\n2026-03-02,Ana Silva,Acme,held,Tom Berg Globex\n",
-                      encoding="utf-8")
+    source = _log_file(tmp_path, "dup.csv",
+                       "date,contact,organisation,status,contact\n"
+                       "2026-03-02,Ana Silva,Acme,held,Tom Berg Globex\n")
     try:
         lg = log.load(source)
     except log.LogFileError:
@@ -291,8 +296,7 @@ def test_hostile_shared_file_passes_check_and_the_original_does_not(hostile, tmp
 
 
 def test_preview_shows_what_is_sent_and_what_was_found(tmp_path: Path):
-    source = tmp_path / "hostile.csv"
-    source.write_text(HOSTILE, encoding="utf-8")
+    source = _log_file(tmp_path, "hostile.csv", HOSTILE)
     view = share.preview(log.load(source), include=[(3, "notes")], strike=["hi"])
     assert [(c.row, c.column) for c in view.cells] == [(3, "notes")]
     cell = view.cells[0]
@@ -305,18 +309,18 @@ def test_preview_shows_what_is_sent_and_what_was_found(tmp_path: Path):
 
 
 def test_struck_words_never_leave(tmp_path: Path):
-    source = tmp_path / "s.csv"
-    source.write_text("date,contact,organisation,status,notes\n2026-01-05,Ana Silva,Bluebird Cafe,held,my aunt bibi helped\n",
-                      encoding="utf-8")
+    source = _log_file(tmp_path, "s.csv",
+                       "date,contact,organisation,status,notes\n"
+                       "2026-01-05,Ana Silva,Bluebird Cafe,held,my aunt bibi helped\n")
     out = tmp_path / "o.csv"
     share.share_file(source, out, include=["notes"], strike=["bibi"])
     assert log.load(out).raw.at[2, "notes"] == "my aunt [name] helped"
 
 
 def test_semicolon_log_keeps_its_separator(tmp_path: Path):
-    source = tmp_path / "semi.csv"
-    source.write_text("date;contact;organisation;status;notes\n2026-01-05;Ana Silva;Bluebird Cafe;held;Ana: 5 stars\n",
-                      encoding="utf-8")
+    source = _log_file(tmp_path, "semi.csv",
+                       "date;contact;organisation;status;notes\n"
+                       "2026-01-05;Ana Silva;Bluebird Cafe;held;Ana: 5 stars\n")
     out = tmp_path / "semi_shared.csv"
     share.share_file(source, out, include=["notes"])
     assert out.read_text(encoding="utf-8-sig").splitlines() == [
@@ -324,8 +328,7 @@ def test_semicolon_log_keeps_its_separator(tmp_path: Path):
 
 
 def test_header_only_log(tmp_path: Path):
-    source = tmp_path / "empty.csv"
-    source.write_text(",".join(log.COLUMNS) + "\n", encoding="utf-8")
+    source = _log_file(tmp_path, "empty.csv", ",".join(log.COLUMNS) + "\n")
     result = share.share_file(source, tmp_path / "out.csv")
     assert result.ok and len(result.item.frame) == 0
     assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").strip() == ",".join(
@@ -463,10 +466,9 @@ def test_cli_share(tmp_path: Path):
 
 
 def test_cli_share_include_and_strike(tmp_path: Path):
-    source = tmp_path / "log.csv"
-    source.write_text("date,contact,organisation,status,notes\n"
-                      "2026-02-01,Priyanka Raman,Globex,held,Priya at Globex said to read the Harbourview report\n",
-                      encoding="utf-8")
+    source = _log_file(tmp_path, "log.csv",
+                       "date,contact,organisation,status,notes\n"
+                       "2026-02-01,Priyanka Raman,Globex,held,Priya at Globex said to read the Harbourview report\n")
     out = tmp_path / "shared.csv"
     proc = run_cli("share", str(source), "--out", str(out), "--include", "notes", "--strike", "Harbourview",
                    cwd=tmp_path)
@@ -509,10 +511,9 @@ def test_nothing_written_to_the_workspace_by_the_cli(tmp_path: Path):
 
 
 def test_contact_written_as_a_role_keeps_the_sector(tmp_path: Path):
-    source = tmp_path / "roles.csv"
-    source.write_text("date,contact,organisation,status,sector,notes\n"
-                      "2026-02-01,Healthcare recruiter,Brightside Care,held,Healthcare,The Healthcare recruiter was kind\n",
-                      encoding="utf-8")
+    source = _log_file(tmp_path, "roles.csv",
+                       "date,contact,organisation,status,sector,notes\n"
+                       "2026-02-01,Healthcare recruiter,Brightside Care,held,Healthcare,The Healthcare recruiter was kind\n")
     out = tmp_path / "roles_shared.csv"
     share.share_file(source, out, include=["notes"])
     shared = log.load(out).raw
@@ -527,9 +528,9 @@ def test_a_200_kb_base64_cell_is_shared_and_checked_quickly(tmp_path: Path):
     import time
 
     blob = base64.b64encode(os.urandom(150_000)).decode()
-    source = tmp_path / "blob.csv"
-    source.write_text(f"date,contact,organisation,status,notes\n2026-01-05,Ana Silva,Bluebird Cafe,held,{blob}\n",
-                      encoding="utf-8")
+    source = _log_file(tmp_path, "blob.csv",
+                       "date,contact,organisation,status,notes\n"
+                       f"2026-01-05,Ana Silva,Bluebird Cafe,held,{blob}\n")
     start = time.perf_counter()
     share.share_file(source, tmp_path / "left.csv")
     share.share_file(source, tmp_path / "chosen.csv", include=["notes"])
