@@ -128,7 +128,7 @@ def _table(block: ex.Table) -> str:
     body = []
     for row in block.rows:
         cells = [escape("" if c is None else c) for c in row]
-        body.append("<tr>" + "".join(f"<td class='blank'></td>" if not c else f"<td>{c}</td>" for c in cells)
+        body.append("<tr>" + "".join("<td class='blank'></td>" if not c else f"<td>{c}</td>" for c in cells)
                     + "</tr>")
     wide = " class='wide'" if len(block.columns) > 7 else ""
     return (f"<table{wide}>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>"
@@ -249,13 +249,22 @@ def persona_cards_html(personas: Sequence[conversation.Persona] | None = None) -
     return page("Persona cards", render_sections(sections, headings=bool(not found)), intro)
 
 
-def observer_sections() -> list[ex.Section]:
+def _classroom_part(part: str, title: str) -> tuple[Any, list[ex.Section]]:
+    """``(the part, [])`` of the instructor notes (``"observer"`` or ``"prework"``), or
+    ``(None, [a section saying what is wrong])`` when the notes have a mistake or lack it."""
     try:
-        obs = facilitator.classroom().observer
-        assert obs is not None
-    except (content.ContentError, AssertionError) as exc:
-        return [_broken("Observer checklist", exc if isinstance(exc, content.ContentError)
-                        else content.ContentError("the [observer] section is missing."))]
+        found = getattr(facilitator.classroom(), part)
+    except content.ContentError as exc:
+        return None, [_broken(title, exc)]
+    if found is None:
+        return None, [_broken(title, content.ContentError(f"the [{part}] section is missing."))]
+    return found, []
+
+
+def observer_sections() -> list[ex.Section]:
+    obs, broken = _classroom_part("observer", "Observer checklist")
+    if broken:
+        return broken
     blocks: list[Any] = [
         ex.Paragraph(obs.intro),
         ex.Paragraph("Interviewer: ______________________   Interviewee (persona): ______________________   "
@@ -276,12 +285,9 @@ def observer_checklist_html() -> str:
 
 
 def prework_sections() -> list[ex.Section]:
-    try:
-        pre = facilitator.classroom().prework
-        assert pre is not None
-    except (content.ContentError, AssertionError) as exc:
-        return [_broken("Before the workshop", exc if isinstance(exc, content.ContentError)
-                        else content.ContentError("the [prework] section is missing."))]
+    pre, broken = _classroom_part("prework", "Before the workshop")
+    if broken:
+        return broken
     blocks: list[Any] = [ex.Paragraph(f"{pre.intro} Time: about {pre.minutes} minutes."),
                          ex.Table(["Minutes", "What to do", "Done"], [[str(m), t, ""] for m, t in pre.items],
                                   caption=f"Your preparation ({pre.minutes} minutes)"),
