@@ -115,17 +115,9 @@ def checked(name: str, find: Callable[[dict[str, Any]], list[str]]) -> dict[str,
     return data
 
 
-def validated(name: str, validate: Callable[[dict[str, Any]], tuple[list[str], Any]]) -> Any:
-    """What ``validate`` builds from a content file's data, or :class:`ContentError` listing
-    every mistake it reports (``validate`` returns ``(mistakes, built)``)."""
-    mistakes, built = validate(load(name))
-    if mistakes:
-        raise ContentError("\n".join(mistakes))
-    return built
-
-
 def require(entry: dict[str, Any], keys: Iterable[str], where: str, kinds: dict[str, type] | None = None) -> None:
-    """Check that a content entry has each key (non-empty), of the right type.
+    """Check that a content entry has each key (non-empty), of the right type. (The activities
+    declare a schema instead, :mod:`helpers.core.schema`; this stays for the foundation tests.)
 
     ``where`` names the file and entry in the message, e.g. ``"quiz.toml, question 3"``.
     """
@@ -137,12 +129,3 @@ def require(entry: dict[str, Any], keys: Iterable[str], where: str, kinds: dict[
             want = {str: "text in quotes", list: "a list in [ ]", int: "a whole number",
                     bool: "true or false", dict: "a table"}.get(kinds[key], kinds[key].__name__)
             raise ContentError(f"{where}: the field '{key}' should be {want}.")
-
-
-def entries(data: dict[str, Any], key: str, file: str) -> list[dict[str, Any]]:
-    """The list of ``[[key]]`` tables in a content file, with a clear error when absent."""
-    items = data.get(key)
-    if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
-        raise ContentError(f"{file}: no [[{key}]] entries were found. Each entry starts with a "
-                           f"line [[{key}]] followed by its fields.")
-    return items
