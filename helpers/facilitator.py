@@ -186,7 +186,7 @@ def _validate(data: dict, text: str, path) -> tuple[list[Plan], list[str]]:
             if not wrong:
                 blocks.append(Block(b["minutes"], b["activity"].strip(), lesson, b.get("mode", "")))
         total = sum(b.minutes for b in blocks)
-        if not mistakes and total != item["minutes"]:
+        if len(blocks) == len(item["blocks"]) and total != item["minutes"]:
             mistakes.append(f"{where}: the blocks add up to {total} minutes, but the plan says "
                             f"minutes = {item['minutes']}. Change a block's minutes, or the plan's "
                             f"minutes, so they agree.")
