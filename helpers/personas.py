@@ -35,6 +35,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 from . import content
+from .core import schema
 
 FOLDER = "personas"                 #: sub-folder of the content folder holding one file per persona
 
@@ -55,10 +56,26 @@ DEFAULT_MINUTES = 2  #: minutes an option takes when it does not say
 PLACEHOLDERS = {"checkin_day", "minutes"}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-_PERSONA_KEYS = {"name", "role", "field", "organisation", "temperament", "minutes", "summary", "brief",
-                 "promise", "start", "warmth", "nodes", "title"}
-_NODE_KEYS = {"says", "says_warm", "says_cool", "options", "end", "stage"}
-_OPTION_KEYS = {"text", "next", "next_warm", "next_cool", "earns", "loses", "warmth", "minutes", "note", "flag"}
+_WARMTH = schema.Number(low=-WARMTH_LIMIT, high=WARMTH_LIMIT, required=False)
+_MAY = schema.Text(required=False)
+#: The shape of a persona file, declared once: the persona's fields, each ``[nodes.NAME]`` and each
+#: ``[[nodes.NAME.options]]``. The nodes are named tables, so each is checked on its own (messages
+#: name the node and option); ``earns``/``loses``, placeholders and the script's graph are checked
+#: across fields (:func:`parse_persona`, :func:`check_persona`).
+PERSONA = schema.Table({
+    **{key: schema.Text() for key in ("name", "role", "field", "organisation")},
+    "temperament": schema.Text(choices=TEMPERAMENTS),
+    "minutes": schema.Number(low=5, high=90, help="20"),
+    **{key: schema.Text() for key in ("summary", "brief", "promise", "start")},
+    "warmth": _WARMTH, "title": _MAY})
+NODE = schema.Table({"says": schema.Text(), "says_warm": _MAY, "says_cool": _MAY,
+                     "end": schema.Bool(required=False), "stage": _MAY})
+OPTION = schema.Table({"text": schema.Text(), "next": schema.Text(help='"NODE"'),
+                       "next_warm": _MAY, "next_cool": _MAY, "warmth": _WARMTH,
+                       "minutes": schema.Number(low=0, high=30, required=False), "note": _MAY, "flag": _MAY})
+_PERSONA_KEYS = set(PERSONA.fields) | {"nodes"}
+_NODE_KEYS = set(NODE.fields) | {"options"}
+_OPTION_KEYS = set(OPTION.fields) | {"earns", "loses"}
 
 
 # ---------------------------------------------------------------------------------------
@@ -174,12 +191,10 @@ def _points(value: Any, where: str, key: str) -> tuple[tuple[str, ...], list[str
     return tuple(value), []
 
 
-def _int(value: Any, default: int, where: str, key: str, low: int, high: int) -> tuple[int, list[str]]:
-    if value is None:
-        return default, []
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        return default, [f"{where}: {key} = {value!r} should be a whole number from {low} to {high}."]
-    return value, []
+def _number(table: Mapping[str, Any], key: str, default: int) -> int:
+    """``table[key]`` when it is a whole number (the schema reports it otherwise), else ``default``."""
+    value = table.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
 def parse_persona(data: Mapping[str, Any], file: str, pid: str) -> tuple[Persona | None, list[str]]:
@@ -191,23 +206,10 @@ def parse_persona(data: Mapping[str, Any], file: str, pid: str) -> tuple[Persona
     if not _ID.match(pid):
         problems.append(f"{file}: the file name should be lower-case letters, digits and '-' "
                         f"(e.g. sam-nurse.toml); it becomes the persona's id.")
-    problems += _unknown_keys(data, _PERSONA_KEYS, file)
-    fields: dict[str, str] = {}
-    for key in ("name", "role", "field", "organisation", "temperament", "summary", "brief", "promise", "start"):
-        value = _text(data.get(key))
-        if not value:
-            problems.append(f"{file}: the field '{key}' is missing or empty. Add a line {key} = \"...\" "
-                            f"near the top of the file.")
-        fields[key] = value
-    if fields["temperament"] and fields["temperament"] not in TEMPERAMENTS:
-        problems.append(f"{file}: temperament = \"{fields['temperament']}\" is not one of: "
-                        f"{', '.join(TEMPERAMENTS)}.")
-    minutes, errs = _int(data.get("minutes"), 0, file, "minutes", 5, 90)
-    if data.get("minutes") is None:
-        errs = [f"{file}: the field 'minutes' (the time the interviewee agreed to) is missing. Add e.g. minutes = 20."]
-    problems += errs
-    warmth, errs = _int(data.get("warmth"), 0, file, "warmth", -WARMTH_LIMIT, WARMTH_LIMIT)
-    problems += errs
+    problems += _unknown_keys(data, _PERSONA_KEYS, file) + schema.check_table(data, PERSONA, file)
+    fields = {key: _text(data.get(key)) for key in ("name", "role", "field", "organisation", "temperament",
+                                                   "summary", "brief", "promise", "start")}
+    minutes, warmth = _number(data, "minutes", 0), _number(data, "warmth", 0)
     raw_nodes = data.get("nodes")
     if not isinstance(raw_nodes, dict) or not raw_nodes:
         problems.append(f"{file}: no nodes were found. Each moment of the conversation is a section "
@@ -219,17 +221,12 @@ def parse_persona(data: Mapping[str, Any], file: str, pid: str) -> tuple[Persona
         if not isinstance(raw, dict):
             problems.append(f"{where}: should be a section [nodes.{nid}] with says = \"...\".")
             continue
-        problems += _unknown_keys(raw, _NODE_KEYS, where)
+        problems += _unknown_keys(raw, _NODE_KEYS, where) + schema.check_table(raw, NODE, where)
         says = _text(raw.get("says"))
-        if not says:
-            problems.append(f"{where}: the field 'says' (what the persona says here) is missing or empty.")
         variants = {k: _text(raw.get(k)) for k in ("says_warm", "says_cool")}
         for key in ("says", "says_warm", "says_cool"):
             problems += _placeholder_problems(_text(raw.get(key)), where)
-        end = raw.get("end", False)
-        if not isinstance(end, bool):
-            problems.append(f"{where}: end should be true or false (no quotes).")
-            end = False
+        end = raw.get("end") is True
         raw_options = raw.get("options", [])
         if not isinstance(raw_options, list) or not all(isinstance(o, dict) for o in raw_options):
             problems.append(f"{where}: options should be [[nodes.{nid}.options]] sections.")
@@ -237,14 +234,9 @@ def parse_persona(data: Mapping[str, Any], file: str, pid: str) -> tuple[Persona
         options: list[Option] = []
         for j, opt in enumerate(raw_options):
             owhere = _where(file, nid, j)
-            problems += _unknown_keys(opt, _OPTION_KEYS, owhere)
+            problems += _unknown_keys(opt, _OPTION_KEYS, owhere) + schema.check_table(opt, OPTION, owhere)
             text = _text(opt.get("text"))
             nxt = _text(opt.get("next"))
-            if not text:
-                problems.append(f"{owhere}: the field 'text' (what the learner says) is missing or empty.")
-            if not nxt:
-                problems.append(f"{owhere}: the field 'next' (the node this reply leads to) is missing. "
-                                f"Add next = \"NODE\" naming one of the [nodes.NODE] sections.")
             problems += _placeholder_problems(text, owhere)
             earns, errs = _points(opt.get("earns"), owhere, "earns")
             problems += errs
@@ -253,10 +245,7 @@ def parse_persona(data: Mapping[str, Any], file: str, pid: str) -> tuple[Persona
             if "checkin" in earns and "{checkin_day}" not in text:
                 problems.append(f"{owhere}: earns \"checkin\" but the reply names no day. A check-in counts "
                                 f"only when it names a specific day: put {{checkin_day}} where the day goes.")
-            w, errs = _int(opt.get("warmth"), 0, owhere, "warmth", -WARMTH_LIMIT, WARMTH_LIMIT)
-            problems += errs
-            m, errs = _int(opt.get("minutes"), DEFAULT_MINUTES, owhere, "minutes", 0, 30)
-            problems += errs
+            w, m = _number(opt, "warmth", 0), _number(opt, "minutes", DEFAULT_MINUTES)
             options.append(Option(text, nxt, _text(opt.get("next_warm")), _text(opt.get("next_cool")),
                                   earns, loses, w, m, _text(opt.get("note")), _text(opt.get("flag"))))
         if end and options:
