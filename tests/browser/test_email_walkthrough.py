@@ -13,26 +13,21 @@ import json
 from browser.jlab import AXE_SCOPE, Lesson, expect
 
 
-def _problems(lesson: Lesson) -> list[str]:
-    """``lesson.problems()`` without "did not run" for cells whose code is hidden: JupyterLab shows
-    no execution number on a collapsed input, so those are checked by what they display instead
-    (every hidden cell after Setup shows one widget: an example or a form)."""
-    hidden = set(lesson.page.evaluate(
-        """() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].flatMap((cell, i) =>
-               cell.classList.contains('jp-CodeCell') &&
-               !((cell.querySelector('.jp-InputArea .jp-InputPrompt') || {}).textContent || '').trim()
-               ? [`cell ${i + 1}`] : [])"""))
-    found = [p for p in lesson.problems() if not (p.split(":")[0] in hidden and "did not run" in p)]
+def _open_and_run(lab, name: str) -> Lesson:
+    """Open a lesson and Run All; fail on any problem :meth:`Lesson.problems_shown` finds, or when a
+    hidden cell after Setup shows no widget (each shows one: an example or a form)."""
+    lesson = lab.open(name).run_all()
+    found = lesson.problems_shown()
+    hidden = lesson.hidden_code_cells()
     shown = lesson.page.locator(".jp-OutputArea-output .jupyter-widgets").count()
     if shown < len(hidden) - 1:
         found.append(f"only {shown} widgets shown for {len(hidden) - 1} hidden cells after Setup")
-    return found
+    assert found == [], found
+    return lesson
 
 
 def test_request_email_reads_well_and_a_job_ask_is_refused(lab, need_lesson):
-    lesson = lab.open(need_lesson("03-"))
-    lesson.run_all()
-    assert _problems(lesson) == []
+    lesson = _open_and_run(lab, need_lesson("03-"))
     form = lesson.form("Draft your request e-mail")
     saved_file = lab.workspace / "emails.json"
 
@@ -88,9 +83,7 @@ def test_request_email_reads_well_and_a_job_ask_is_refused(lab, need_lesson):
 
 
 def test_check_in_picked_with_a_date_picker_skips_christmas(lab, need_lesson):
-    lesson = lab.open(need_lesson("04-"))
-    lesson.run_all()
-    assert _problems(lesson) == []
+    lesson = _open_and_run(lab, need_lesson("04-"))
     form = lesson.form("Plan a check-in")
     expect(form).to_contain_text("you have not saved a plan yet")
 

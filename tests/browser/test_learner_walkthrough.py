@@ -15,9 +15,7 @@ QUESTION = "What surprised you most in your first year in this field?"
 
 
 def test_questions_lesson_save_mistakes_and_restart(lab, need_lesson):
-    lesson = lab.open(need_lesson("02-"))
-    lesson.run_all()
-    assert lesson.problems() == []
+    lesson = lab.open(need_lesson("02-")).run_all_clean()
     dialogs: list[str] = []
     lesson.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     form = lesson.form("Draft your questions")
@@ -81,9 +79,7 @@ def test_questions_lesson_save_mistakes_and_restart(lab, need_lesson):
 
 
 def test_log_lesson_add_an_interview_and_the_summaries_change(lab, need_lesson):
-    lesson = lab.open(need_lesson("06-"))
-    lesson.run_all()
-    assert lesson.problems() == []
+    lesson = lab.open(need_lesson("06-")).run_all_clean()
     view = lesson.form("What your log says")
     form = lesson.form("Add an interview to your log")
     log_file = lab.workspace / "interview_log.csv"

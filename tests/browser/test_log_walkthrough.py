@@ -10,9 +10,7 @@ WAIT = 30_000  # ms: a save, then the views redrawn, on a machine several people
 
 
 def test_log_lesson_update_an_interview_and_the_next_actions_change(lab, need_lesson):
-    lesson = lab.open(need_lesson("06-"))
-    lesson.run_all()
-    assert lesson.problems() == []
+    lesson = lab.open(need_lesson("06-")).run_all_clean()
     actions = lesson.form("Next actions")
     add = lesson.form("Add an interview to your log")
     update = lesson.form("Update an interview")
