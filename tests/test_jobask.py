@@ -143,3 +143,9 @@ def test_a_long_text_of_many_sentences_is_checked_quickly():
     start = time.perf_counter()
     job_ask(text)
     assert time.perf_counter() - start < 2
+
+
+def test_the_referral_permission_the_lessons_teach_is_not_a_job_ask():
+    assert job_ask("Who else would you suggest I talk to, and may I mention that you sent me?") is None
+    assert job_ask("May I say that you suggested I get in touch?") is None
+    assert job_ask("Could you tell the recruiter that you referred me?") is not None

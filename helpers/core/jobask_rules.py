@@ -406,8 +406,10 @@ _STRUCTURAL: list[tuple[str, str, re.Pattern | None, bool]] = [
      re.compile(rf"\b(?:{_JOB}|interviews?|hiring|recruit\w*|trainees?|candidates?|applicants?|choose|chooses|pick|"
                 rf"picks|select|selects|shortlist\w*|applications?)\b"), False),
     # using their name as a referral
+    # (only beside hiring words: "may I mention that you sent me?" is the referral permission
+    # the lessons teach; "tell the recruiter you referred me" is a job ask)
     ("introduction", r"\b(?:you|your \w+) (?:had )?(?:referred|recommended|sent|suggested|put forward|nominated|"
-                     r"pointed) me\b", None, False),
+                     r"pointed) me\b", _HIRING_CUE, False),
     ("introduction", r"\b(?:use|mention|drop|give|quote) your name\b", _HIRING_CUE, False),
     # talking the learner up
     ("word", r"\b(?:talk|big|speak|play|sell) (?:me|my \w+) up\b", None, True),
