@@ -66,6 +66,15 @@ def _checkin(page: Any) -> None:
     page.wait_for_timeout(500)
 
 
+def _draw_charts(page: Any) -> None:
+    """The log lesson draws its charts on request."""
+    button = page.get_by_role("button", name="Draw the charts")
+    if button.count():
+        button.first.click()
+    page.locator("#rendered_cells .jp-OutputArea-output figure img").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
+
+
 def _first_chart(page: Any) -> Any:
     return page.locator("#rendered_cells .jp-OutputArea-output figure").first
 
@@ -76,7 +85,8 @@ SHOTS = [
          lambda p: form(p, "Draft your questions"), _questions, with_prompt=False),
     Shot("app-check-in-dates.png", "notebooks/04-referrals-and-follow-up.ipynb",
          lambda p: form(p, "check-in"), _checkin),
-    Shot("app-practice-log-chart.png", "notebooks/06-practice-log.ipynb", _first_chart, whole_cell=False),
+    Shot("app-practice-log-chart.png", "notebooks/06-practice-log.ipynb", _first_chart, _draw_charts,
+         whole_cell=False),
 ]
 
 
