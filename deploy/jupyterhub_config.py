@@ -119,6 +119,9 @@ c.Spawner.environment = {
     # helpers always match the notebooks an nbgitpuller link delivered.
     "PYTHONPATH": lambda spawner: os.path.join(home(spawner), LESSONS_FOLDER),
     "PATH": ENV_BIN + ":/usr/local/bin:/usr/bin:/bin",
+    # The app view (/voila/render/...) leaves out cells tagged notebook-only and appendix only with
+    # the lessons' own Jupyter settings (app/jupyter-config) on the config path.
+    "JUPYTER_CONFIG_PATH": lambda spawner: os.path.join(home(spawner), LESSONS_FOLDER, "app", "jupyter-config"),
     # The drop folder (hand_in.py writes into DROP_DIR/<own name>; collect_shared_logs.py reads
     # it), and for instructors the folder collected logs go to, which the class summary reads.
     "WORKSHOP_DROP_DIR": DROP_DIR,
