@@ -13,7 +13,6 @@ scrolls to the form or chart and takes the window. A PNG larger than 200 KB is r
 """
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+import shots_cli  # noqa: E402  (scripts/shots_cli.py, beside this file)
 from browser import jlab  # noqa: E402  (the shared browser driver, found through tests/)
 from browser.voila import VoilaServer  # noqa: E402
 
@@ -162,25 +162,7 @@ def take(out: Path, wanted: list[Shot]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT,
-                        help=f"folder for the PNG files (default: {DEFAULT_OUT.relative_to(ROOT)})")
-    parser.add_argument("--only", nargs="*", default=None, metavar="FILE", help="take only these shots")
-    parser.add_argument("--list", action="store_true", help="list the shots and exit")
-    args = parser.parse_args(argv)
-    if args.list:
-        for shot in SHOTS:
-            print(f"{shot.file}: {shot.page}")
-        return 0
-    reason = jlab.browser_unavailable()
-    if reason:
-        print(f"Cannot take screenshots: {reason}", file=sys.stderr)
-        return 2
-    wanted = [s for s in SHOTS if args.only is None or s.file in args.only]
-    started = time.monotonic()
-    written = take(args.out, wanted)
-    print(f"{len(written)} screenshot(s) in {time.monotonic() - started:.0f} s")
-    return 0 if len(written) == len(wanted) else 1
+    return shots_cli.run(__doc__, SHOTS, take, DEFAULT_OUT, ROOT, lambda shot: shot.page, jlab.browser_unavailable, argv)
 
 
 if __name__ == "__main__":

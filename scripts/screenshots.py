@@ -13,11 +13,9 @@ A PNG larger than 200 KB is reduced to 256 colours.
 """
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -38,6 +36,8 @@ def _load_driver() -> Any:
 
 
 jlab = _load_driver()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import shots_cli  # noqa: E402  (scripts/shots_cli.py, beside this file)
 
 
 @dataclass
@@ -160,26 +160,7 @@ def take(out: Path, wanted: list[Shot]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT,
-                        help=f"folder for the PNG files (default: {DEFAULT_OUT.relative_to(ROOT)})")
-    parser.add_argument("--only", nargs="*", default=None, metavar="FILE",
-                        help="take only these shots (file names as listed by --list)")
-    parser.add_argument("--list", action="store_true", help="list the shots and exit")
-    args = parser.parse_args(argv)
-    if args.list:
-        for shot in SHOTS:
-            print(f"{shot.file}: lesson {shot.lesson}*")
-        return 0
-    reason = jlab.browser_unavailable()
-    if reason:
-        print(f"Cannot take screenshots: {reason}", file=sys.stderr)
-        return 2
-    wanted = [s for s in SHOTS if args.only is None or s.file in args.only]
-    started = time.monotonic()
-    written = take(args.out, wanted)
-    print(f"{len(written)} screenshot(s) in {time.monotonic() - started:.0f} s")
-    return 0 if written else 1
+    return shots_cli.run(__doc__, SHOTS, take, DEFAULT_OUT, ROOT, lambda shot: f"lesson {shot.lesson}*", jlab.browser_unavailable, argv)
 
 
 if __name__ == "__main__":
