@@ -144,14 +144,7 @@ class JupyterServer:
     def stop(self) -> None:
         """Stop the server by its own process id (its kernels stop with it)."""
         proc, self.process = self.process, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_process(proc)
 
     def __enter__(self) -> "JupyterServer":
         return self.start()
@@ -207,10 +200,27 @@ class JupyterServer:
             return ["unknown"]
 
     def log_tail(self, lines: int = 40) -> str:
-        if not self.log_file.exists():
-            return ""
-        text = self.log_file.read_text(encoding="utf-8", errors="replace").splitlines()
-        return "\n".join(text[-lines:])
+        return tail(self.log_file, lines)
+
+
+def stop_process(proc: "subprocess.Popen | None") -> None:
+    """SIGTERM to a server's own process, then a kill if it has not stopped within 20 s."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def tail(path: Path, lines: int) -> str:
+    """The last lines of a server's log file ("" when there is none)."""
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
 
 
 # ---- the browser --------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -94,23 +93,13 @@ class VoilaServer:
 
     def stop(self) -> None:
         proc, self.process = self.process, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        jlab.stop_process(proc)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}/voila/render/{path}?token={self.token}"
 
     def log_tail(self, lines: int = 30) -> str:
-        try:
-            return "\n".join(self.log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
+        return jlab.tail(self.log_file, lines)
 
     def __enter__(self) -> "VoilaServer":
         return self.start()
