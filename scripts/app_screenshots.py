@@ -103,18 +103,6 @@ def _scroll(page: Any, element: Any, with_prompt: bool, whole_cell: bool) -> Non
     page.wait_for_timeout(400)
 
 
-def _shrink(path: Path) -> None:
-    if path.stat().st_size <= MAX_BYTES:
-        return
-    try:
-        from PIL import Image
-    except ImportError:
-        return
-    with Image.open(path) as image:
-        reduced = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
-    reduced.save(path, optimize=True)
-
-
 def _wait_rendered(page: Any) -> None:
     page.locator("#rendered_cells").wait_for(state="visible", timeout=180_000)
     page.wait_for_function(
@@ -151,7 +139,7 @@ def take(out: Path, wanted: list[Shot]) -> list[Path]:
                         _scroll(page, shot.anchor(page), shot.with_prompt, shot.whole_cell)
                     target = out / shot.file
                     page.screenshot(path=str(target))
-                    _shrink(target)
+                    shots_cli.shrink(target, MAX_BYTES)
                     written.append(target)
                     print(f"wrote {target} ({target.stat().st_size // 1024} KB)")
                 finally:

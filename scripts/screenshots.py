@@ -108,18 +108,6 @@ def _hide_sidebar(lesson: Any) -> None:
         lesson.page.wait_for_timeout(300)
 
 
-def _shrink(path: Path) -> None:
-    if path.stat().st_size <= MAX_BYTES:
-        return
-    try:
-        from PIL import Image
-    except ImportError:
-        return
-    with Image.open(path) as image:
-        reduced = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
-    reduced.save(path, optimize=True)
-
-
 def take(out: Path, wanted: list[Shot]) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
@@ -148,7 +136,7 @@ def take(out: Path, wanted: list[Shot]) -> list[Path]:
                     _scroll_to_top(lesson, shot.anchor(lesson), shot.with_prompt)
                     target = out / shot.file
                     lesson.page.screenshot(path=str(target))
-                    _shrink(target)
+                    shots_cli.shrink(target, MAX_BYTES)
                     written.append(target)
                     print(f"wrote {target} ({target.stat().st_size // 1024} KB) from {name}")
                 finally:

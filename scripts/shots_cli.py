@@ -33,3 +33,16 @@ def run(doc: str, shots: Sequence[Any], take: Callable[[Path, list], list], defa
     written = take(args.out, wanted)
     print(f"{len(written)} screenshot(s) in {time.monotonic() - started:.0f} s")
     return 0 if len(written) == len(wanted) else 1
+
+
+def shrink(path: Path, max_bytes: int) -> None:
+    """Quantise a PNG to 256 colours when it is larger than ``max_bytes`` (needs Pillow; else left)."""
+    if path.stat().st_size <= max_bytes:
+        return
+    try:
+        from PIL import Image
+    except ImportError:
+        return
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    reduced.save(path, optimize=True)
