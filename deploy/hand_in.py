@@ -66,7 +66,7 @@ def _workspace_file() -> Path:
 def _detector_findings(path: Path) -> list[str] | None:
     """What the lessons' detector still finds in the file; None when the helpers are not importable."""
     try:
-        from helpers import share  # the learner's own copy of the lessons (PYTHONPATH on the hub)
+        from helpers import sharing as share
     except ImportError:
         return None
     return list(share.check_shared(path))

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from . import conversation, emails, facilitator, insights, questions, quiz, referrals, reflection, settings
+from helpers import conversation, emails, insights, questions, quiz, referrals, reflection
+from helpers.classroom import facilitator
+from helpers.core import settings
 from .core import export as _export
 
 

@@ -74,7 +74,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from . import summaries
+    from helpers.log import summaries
 
     try:
         lg = logmod.load_many(args.logs)
@@ -89,7 +89,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_next(args: argparse.Namespace) -> int:
-    from . import nextactions
+    from helpers.log import next_actions as nextactions
 
     lg = _load(args.log)
     if lg is None:
@@ -103,7 +103,7 @@ def cmd_next(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from . import calendar_ics
+    from helpers.log import calendar as calendar_ics
 
     lg = _load(args.log)
     if lg is None:
@@ -116,6 +116,19 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def cmd_lessons(args: argparse.Namespace) -> int:
     from . import lessons
 
+    if args.write_catalogue:
+        if not lessons.NOTEBOOKS_DIR.is_dir():
+            print(f"There is no notebooks folder here ({lessons.NOTEBOOKS_DIR}) to read the lessons from.",
+                  file=sys.stderr)
+            return 2
+        lessons.CATALOGUE_FILE.write_text(lessons.catalogue_json(), encoding="utf-8")
+        print(f"Wrote {lessons.CATALOGUE_FILE}.")
+        return 0
+    if args.plans:
+        from helpers.classroom import facilitator
+
+        print(facilitator.plans_markdown())
+        return 0
     print(lessons.markdown_table(link_prefix=args.prefix))
     return 0
 
@@ -201,7 +214,7 @@ def cmd_check_content(args: argparse.Namespace) -> int:
 
 
 def cmd_build_student(args: argparse.Namespace) -> int:
-    from . import student
+    from helpers.classroom import student
 
     try:
         result = student.build_student(args.out_dir)
@@ -219,7 +232,7 @@ def cmd_build_student(args: argparse.Namespace) -> int:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from . import share
+    from helpers import sharing as share
 
     source, target = Path(args.log), Path(args.out)
     if target.exists() and source.exists() and target.resolve() == source.resolve():
@@ -292,6 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print a markdown table of the lessons, read from the notebooks' first cells.")
     p.add_argument("--prefix", default="notebooks/",
                    help="path from the page to the notebooks folder (default: notebooks/)")
+    p.add_argument("--plans", action="store_true",
+                   help="print instead how the 60- and 90-minute plans share their time among the lessons")
+    p.add_argument("--write-catalogue", action="store_true",
+                   help="write data/lessons.json, the list of lessons a plain install uses, from the notebooks")
     p.set_defaults(func=cmd_lessons)
     # Instructors' commands
     p = sub.add_parser(

@@ -118,20 +118,46 @@ def read_lesson(path: Path) -> Lesson:
     return Lesson(name, title, subtitle, minutes, time_text)
 
 
+#: The lessons as a plain ``pip install .`` knows them (it installs no notebooks): written from
+#: the notebooks by ``python -m helpers lessons --write-catalogue``; a test keeps it in step.
+CATALOGUE_FILE = workspace.DATA_DIR / "lessons.json"
+
+
 def catalogue(folder: Path | str | None = None) -> list[Lesson]:
     """Every lesson in the notebooks folder, in teaching order (by file name).
 
     Only files named ``NN-title.ipynb`` directly in the folder count: instructor notebooks
-    in a subfolder, checkpoints and ``Untitled.ipynb`` are left out.
+    in a subfolder, checkpoints and ``Untitled.ipynb`` are left out. Where the lessons' own
+    folder is not there (a plain install), the shipped list of lessons (:data:`CATALOGUE_FILE`)
+    stands in for it.
 
     >>> [lesson.file for lesson in catalogue()][:1]
     ['00-start-here.ipynb']
     """
     base = Path(folder) if folder is not None else NOTEBOOKS_DIR
     if not base.is_dir():
-        return []
+        return shipped_catalogue() if folder is None else []
     files = sorted(p for p in base.iterdir() if p.is_file() and LESSON_NAME.match(p.name))
     return [read_lesson(p) for p in files]
+
+
+def shipped_catalogue() -> list[Lesson]:
+    """The lessons as listed in :data:`CATALOGUE_FILE` ([] when it is missing or unreadable)."""
+    try:
+        rows = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))["lessons"]
+        return [Lesson(**{k: row[k] for k in ("file", "title", "subtitle", "minutes", "time")}) for row in rows]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def catalogue_json(lessons: list[Lesson] | None = None) -> str:
+    """The text of :data:`CATALOGUE_FILE` for these lessons (default: the notebooks')."""
+    lessons = catalogue(NOTEBOOKS_DIR) if lessons is None else lessons
+    rows = [{"file": x.file, "title": x.title, "subtitle": x.subtitle, "minutes": x.minutes, "time": x.time}
+            for x in lessons]
+    return json.dumps({"about": "The lessons, read from notebooks/ by `python -m helpers lessons "
+                                "--write-catalogue`, for installs that have no notebooks folder.",
+                       "lessons": rows}, indent=1, ensure_ascii=False) + "\n"
 
 
 def total_minutes(lessons: list[Lesson] | None = None) -> int:

@@ -2,7 +2,7 @@
 
 For each set it prints, for the job-ask rule (helpers.core.jobask.job_ask): precision and
 recall on job asks, and the share of legitimate questions flagged; and for the verdict
-(helpers.coaching.verdict): how many questions labelled good are called good, and how many
+(helpers.core.coaching.verdict): how many questions labelled good are called good, and how many
 nonsense, off-topic, personal or too-short questions are called good (the goal is none).
 
     .venv/bin/python scripts/measure_coaching.py            # the figures
@@ -40,7 +40,7 @@ def rows(name: str) -> list[dict]:
 def measure(name: str) -> dict:
     """The figures for one set, plus the misses (texts) by kind."""
     try:
-        from helpers import coaching
+        from helpers.core import coaching
         verdict = coaching.verdict
     except ImportError:  # pragma: no cover - the verdict is optional for this script
         verdict = None

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from helpers import share  # noqa: E402
+from helpers import sharing as share
 from helpers.core import detect  # noqa: E402
 
 SETS = {"planted (tuned on)": ROOT / "tests" / "cases" / "privacy_planted.csv",

@@ -51,11 +51,11 @@ def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def saved_drafts(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """``saved_drafts(("category", "text"), ...)``: lesson 02's saved questions stand in with these
     drafts, numbered from 1."""
-    from helpers import questions
+    from helpers.core import drafts as saved_files
 
     def stand_in(*drafts: tuple[str, str]) -> None:
         saved = [{"id": n, "category": category, "text": text} for n, (category, text) in enumerate(drafts, 1)]
-        monkeypatch.setattr(questions, "saved_questions", lambda: saved)
+        monkeypatch.setattr(saved_files, "saved_questions", lambda: saved)
     return stand_in
 
 

@@ -26,10 +26,10 @@ BLOCKING = ("serious", "critical")
 
 
 def conventions() -> Any:
-    """tests/test_notebook_conventions.py (one list of lessons not yet converted, one set of patterns)."""
+    """tests/lessons/test_conventions.py (one list of lessons not yet converted, one set of patterns)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("iiw_conventions", ROOT / "tests" / "test_notebook_conventions.py")
+    spec = importlib.util.spec_from_file_location("iiw_conventions", ROOT / "tests" / "lessons" / "test_conventions.py")
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(module)

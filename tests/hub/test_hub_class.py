@@ -492,7 +492,7 @@ def test_the_instructor_collects_the_hand_ins_and_the_class_summary_runs(classro
     for person in PEOPLE:
         for value in (person["contact"], person["organisation"], person["email"]):
             assert value not in joined
-    checks = teacher.kernel.value("[__import__('helpers.share', fromlist=['share']).check_shared(p) "
+    checks = teacher.kernel.value("[__import__('helpers.sharing', fromlist=['sharing']).check_shared(p) "
                                   f"for p in {[str(p) for p in saved]!r}]")
     assert checks == [[] for _ in saved]
     # The collected files belong to the instructor, in their own home, readable by them alone.
