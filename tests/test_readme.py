@@ -6,7 +6,7 @@ from pathlib import Path
 
 from helpers import lessons
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -29,3 +29,13 @@ def test_relative_links_and_images_exist():
 def test_readme_names_the_two_commands_and_the_workspace_variable():
     assert "python workshop.py\n" in README and "python workshop.py test" in README
     assert "INTERVIEW_WORKSPACE" in README and "Saylor Academy" in README and "CC BY-NC-SA 3.0" in README
+
+
+def test_plans_table_matches_the_plans_and_the_lessons():
+    from helpers.classroom import facilitator
+
+    m = re.search(r"<!-- plans-table:.*?-->\n(.*?)<!-- /plans-table -->", README, flags=re.S)
+    assert m, "README lost its plans-table markers"
+    assert m.group(1).strip() == facilitator.plans_markdown().strip(), (
+        "README's plans table is out of date: paste the output of `python -m helpers lessons --plans`")
+    assert "15-20 minute" not in README
