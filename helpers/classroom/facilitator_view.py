@@ -1,5 +1,5 @@
 """Views for the facilitator guide and the instructor notes: the workshop plans and the notes
-as tables (escaped), from :mod:`helpers.facilitator`. A mistake in a content file shows its
+as tables (escaped), from :mod:`helpers.classroom.facilitator`. A mistake in a content file shows its
 message in place of the table, never a traceback."""
 from __future__ import annotations
 

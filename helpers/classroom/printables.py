@@ -6,7 +6,7 @@
   close that the practice partner scores;
 - :func:`prework_html`: what learners research and bring, with the time it takes;
 - :func:`instructor_notes_html`: the per-lesson notes (timing, misconception, prompt, good answers);
-- :func:`helpers.worksheets.worksheets_html`: every lesson's activities on paper (the fallback when
+- :func:`helpers.classroom.worksheets.worksheets_html`: every lesson's activities on paper (the fallback when
   laptops fail), including each persona's script as a turn-to-the-number conversation;
 
 Each page is one self-contained HTML file made by :mod:`helpers.pages`.

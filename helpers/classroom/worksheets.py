@@ -4,7 +4,7 @@ The paper fallback for when laptops fail (or for homework): the self-check, the 
 and a page for questions, the e-mails with blanks laid out as they are sent, the referral ask,
 each practice persona's script as a turn-to-the-number conversation with a score sheet for the
 close, a paper log, the sentence patterns for sharing, and the exercises. The pages are drawn
-by :mod:`helpers.printables`.
+by :mod:`helpers.classroom.printables`.
 
 >>> sections, notes = worksheet_sections()
 >>> notes, len(sections) >= 8

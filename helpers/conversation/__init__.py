@@ -1,6 +1,6 @@
 """The practice partner: a scripted interviewee to rehearse a whole informational interview with.
 
-A *persona* (:mod:`helpers.personas`) is a content file with a branching script of *nodes*.
+A *persona* (:mod:`helpers.conversation.personas`) is a content file with a branching script of *nodes*.
 At each node the persona says something and the learner picks one of its options (or types a
 reply, matched to the nearest option by :func:`match`). Each option leads to the next node
 and may
@@ -18,9 +18,9 @@ Each point comes with the moments (turns) that decided it, and :func:`replay` gi
 conversation back turn by turn.
 
 Everything here is plain data in and out: a :class:`Run` is a small dataclass that
-:meth:`Run.to_dict` turns into JSON-ready data. Widgets live in ``helpers/forms/conversation.py``.
+:meth:`Run.to_dict` turns into JSON-ready data. Widgets live in ``helpers/conversation/view.py``.
 
-:func:`check_content` (from :mod:`helpers.personas`) checks every persona file; each message
+:func:`check_content` (from :mod:`helpers.conversation.personas`) checks every persona file; each message
 names the file and the node.
 
 >>> run = start("amina-pharmacist")

@@ -17,7 +17,7 @@ ten days and the conversation has gone cold. So the calculator proposes every wo
 ['Friday 4 December', 'Friday 11 December']
 
 ``country`` is a code ("GB", "US", ...), "none", or None for the country in the workspace
-settings (:mod:`helpers.settings`). Dates are read with :func:`helpers.core.dates.parse`, the
+settings (:mod:`helpers.core.settings`). Dates are read with :func:`helpers.core.dates.parse`, the
 one parser, and written without the computer's language settings.
 """
 from __future__ import annotations

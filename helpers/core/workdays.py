@@ -3,7 +3,7 @@
 Backed by the ``holidays`` package (the Open World Holidays Framework, one of the best kept
 holiday libraries). A country is a code such as ``"GB"`` or ``"US"``, or ``"none"`` for no
 holidays at all. The country a learner chose is kept in the workspace settings
-(:mod:`helpers.settings`); the functions here take it as a plain argument.
+(:mod:`helpers.core.settings`); the functions here take it as a plain argument.
 
 >>> import datetime as dt
 >>> is_holiday(dt.date(2026, 12, 25), "GB"), is_holiday(dt.date(2026, 12, 25), "none")

@@ -2,7 +2,7 @@
 
 Wording lives in ``data/content/email_templates.toml`` (``string.Template`` placeholders such as
 ``$their_name``), so an instructor can change it without touching Python. This module tidies
-what a learner typed so it reads well in the template (:mod:`helpers.email_wording`), checks
+what a learner typed so it reads well in the template (:mod:`helpers.emails.wording`), checks
 the fields (required, length, words rather than filler, no request for a job, permission
 before using a referrer's name), counts the words, advises on timing (the thank-you within
 24 hours, follow-ups after three working days and a week), and keeps the latest draft of each

@@ -8,7 +8,7 @@ a confidence in it, it breaks trust. This module
 * turns an insight into a sentence from a pattern in ``data/content/insights.toml``
   (:func:`generalise`, :func:`check`);
 * says what would give someone away (:func:`privacy_warnings`, from
-  :mod:`helpers.insights_privacy`: the log's names and every contact detail through the one
+  :mod:`helpers.insights.privacy`: the log's names and every contact detail through the one
   detector, confidences, news that is not public yet, titles that point to one person,
   figures about a named organisation) and refuses a sentence about the learner rather than
   the field;
@@ -140,7 +140,7 @@ def clean_insight(value: str | None) -> str:
 
 def privacy_warnings(value: str | None, log: "logmod.Log | pd.DataFrame | LogNames | None" = None,
                      column: str = "insight", is_sample: bool | None = None) -> list[Problem]:
-    """What in ``value`` should not be shared (see :mod:`helpers.insights_privacy`).
+    """What in ``value`` should not be shared (see :mod:`helpers.insights.privacy`).
 
     >>> from helpers import log
     >>> [(p.code, p.value) for p in privacy_warnings("Fatima at Pinecrest said it off the record",

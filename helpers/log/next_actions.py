@@ -12,7 +12,7 @@ Four kinds of action, each said as what to do and where it is done:
 
 Plain data in, plain data out: :func:`open_actions` lists every open action with its due
 day; :func:`next_actions` keeps those due by the as-of date, overdue first. The lesson's
-form and the calendar export (:mod:`helpers.calendar_ics`) are built on them.
+form and the calendar export (:mod:`helpers.log.calendar`) are built on them.
 
 >>> import datetime as dt
 >>> from helpers import log

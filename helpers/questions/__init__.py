@@ -8,7 +8,7 @@ checked as it is saved (``check_question``):
 * **problems** block saving (each with a ``code``): ``empty``, ``too_long``, ``markup``,
   ``formula``, ``placeholder``, ``unknown_category``, ``duplicate``;
 * **advice** does not block. About the question (scope "item", from
-  :func:`helpers.coaching.verdict`): ``yes_no``, ``asks_for_job``, ``cant_tell`` (the checks
+  :func:`helpers.core.coaching.verdict`): ``yes_no``, ``asks_for_job``, ``cant_tell`` (the checks
   cannot place it, so they do not call it good). About the whole set (scope "set"):
   ``unused_research`` (a finding no question uses yet), ``no_candid_feedback``,
   ``missing_group``.

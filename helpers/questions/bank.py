@@ -3,7 +3,7 @@
 ``data/content/question_bank.toml`` declares its shape once (:data:`SCHEMA`); :func:`bank`
 reads and validates it (``ContentError`` names the file, entry and fix) and
 :func:`check_content` lists every mistake. :mod:`helpers.questions` saves the learner's
-questions; :mod:`helpers.coaching` checks them with the word lists read here.
+questions; :mod:`helpers.core.coaching` checks them with the word lists read here.
 
 >>> [c.id for c in bank().categories]
 ['rapport', 'industry', 'career', 'organisation']

@@ -5,7 +5,7 @@ your research already points to, so the other person can add to a concrete list.
 for contact details (so you can reach out yourself instead of waiting for an introduction)
 and for permission to mention their name. If they would rather contact someone first, agree
 a concrete day 7-10 days later to check back, and restate their promise when you do (see
-:mod:`helpers.followup`).
+:mod:`helpers.core.followup`).
 
 Wording lives in ``data/content/referrals.toml``. The learner's script and check-in plans are
 saved in ``referrals.json`` in their workspace, through the core :class:`~helpers.core.store.Store`.

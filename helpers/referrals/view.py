@@ -1,7 +1,7 @@
 """Forms for the lesson "Referrals and follow-up": the referral ask, the check-in plan, the country.
 
 The ask and the plans save to ``referrals.json`` through :mod:`helpers.referrals`, the country to
-``settings.json`` through :mod:`helpers.settings`; each shows what was saved, read back from the
+``settings.json`` through :mod:`helpers.core.settings`; each shows what was saved, read back from the
 file and escaped::
 
     form = forms.checkin_form()

@@ -6,7 +6,7 @@
    02, :func:`helpers.questions.saved_questions`), or from starter questions in
    ``data/content/exercises.toml`` while they have none, plus one of their own. Every chosen
    question is checked again (:func:`check_choice`, the same checks as lesson 02:
-   :func:`helpers.coaching.verdict`) and the advice is shown before saving; a job ask is held
+   :func:`helpers.core.coaching.verdict`) and the advice is shown before saving; a job ask is held
    back once (code ``job_ask``) until the learner rewords it or keeps it on purpose.
 3. **What support will you use if this feels uncomfortable?** A short plan: what feels hard,
    which support and resources, and one small first step with a date (any date

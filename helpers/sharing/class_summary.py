@@ -5,12 +5,12 @@ Share button in the log lesson) and the instructor puts the files in one folder.
 module reads every ``.csv`` file there with :func:`helpers.log.load`, refuses (by file name,
 with the row, column and kind of detail, never the detail itself) any file in which a contact
 or organisation is not a pseudonym or placeholder, or in which the one detector
-(:mod:`helpers.core.detect`, through :func:`helpers.share.check_shared_log`) still finds a
+(:mod:`helpers.core.detect`, through :func:`helpers.sharing.check_shared_log`) still finds a
 name-like word, an e-mail address, a web address, a handle or a phone number; it reports
 files it cannot read, and builds class-level tables **by student file**, never by contact:
 practice before real, referral yield, thank-you and follow-up habits, and who may need a
 nudge. The check cannot prove a file holds no personal detail: it refuses what it can see.
-The views (tables and charts shown in the notebook) are in :mod:`helpers.forms.class_summary`.
+The views (tables and charts shown in the notebook) are in :mod:`helpers.sharing.class_summary_view`.
 
 >>> cv = read_class(SAMPLE_CLASS)
 >>> len(cv.logs) >= 6, cv.unreadable, cv.refused

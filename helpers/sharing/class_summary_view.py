@@ -1,6 +1,6 @@
 """The class summary's views: what was read and refused, tables and charts, shown in the notebook.
 
-The figures come from :mod:`helpers.classview` (plain data); this module only displays them,
+The figures come from :mod:`helpers.sharing.class_summary` (plain data); this module only displays them,
 with every learner's text escaped and every chart as a captioned figure with alt text.
 """
 from __future__ import annotations

@@ -60,7 +60,7 @@ class Log:
 
 
 def read_raw(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFrame, str]:
-    """The file's text cells and its separator (see :func:`helpers.log_read.read`)."""
+    """The file's text cells and its separator (see :func:`helpers.core.logfile.read.read`)."""
     frame, sep, _header = read(source, name)
     return frame, sep
 

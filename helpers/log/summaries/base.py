@@ -1,7 +1,7 @@
 """What every summary of a log shares: row masks worked out once, sorted selections, sections.
 
-:mod:`helpers.summaries` (activity, follow-ups, thank-yous, the whole report) and
-:mod:`helpers.summaries_people` (referrals, feedback, coverage) build on these.
+:mod:`helpers.log.summaries` (activity, follow-ups, thank-yous, the whole report) and
+:mod:`helpers.log.summaries.people` (referrals, feedback, coverage) build on these.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Summaries of the people in a log: referrals and chains, candid feedback, coverage per sector.
 
-Sections 4-6 of the summary (:mod:`helpers.summaries` re-exports everything here). The
-links between people (who referred whom, loops cut) come from :mod:`helpers.log_links`,
+Sections 4-6 of the summary (:mod:`helpers.log.summaries` re-exports everything here). The
+links between people (who referred whom, loops cut) come from :mod:`helpers.core.logfile.links`,
 worked out once per log on its distinct names.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from helpers.log.summaries.base import (NO_SECTOR, PEOPLE_PER_SECTOR, Section, _
 # ---------------------------------------------------------------------------------------
 def _chain_lengths(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """People in the chain that ends at each row (1 = not referred), loops cut at their earliest
-    row. Returns ``(lengths, parent)`` (see :func:`helpers.log_links._chain_lengths`)."""
+    row. Returns ``(lengths, parent)`` (see :func:`helpers.core.logfile.links._chain_lengths`)."""
     lengths, cut, _loops = log_links._chain_lengths(parent)
     return lengths, cut
 
