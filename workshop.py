@@ -15,7 +15,8 @@ Options after the command go to the program behind it, e.g.
     python workshop.py --allow-root            JupyterLab as root (containers, WSL)
     python workshop.py lab --port=8890 --no-browser
     python workshop.py app --port=8870 --no-browser
-    python workshop.py test -k log -q          (options for pytest)
+    python workshop.py test -k log -q          (options for pytest; the tests run on every core)
+    python workshop.py test --quick            the inner loop: all but the browser, hub and launcher tests
 """
 from __future__ import annotations
 
@@ -523,6 +524,30 @@ def split(argv: list[str]) -> tuple[str, list[str]]:
     return argv[0], list(argv[1:])
 
 
+#: ``python workshop.py test --quick``: the inner loop, everything but the browser, hub and
+#: launcher tests (those start servers, browsers and environments).
+QUICK = ["-m", "not browser and not hub and not launcher"]
+
+
+def pytest_args(rest: list[str]) -> list[str]:
+    """pytest's arguments for ``python workshop.py test``: one worker per core (pytest-xdist,
+    ``--dist loadgroup`` so tests that share a server or a Run All stay together), unless the
+    options choose the workers themselves (``-n 0`` runs in one process); ``--quick`` for the
+    inner loop.
+
+    >>> pytest_args(["-k", "log"])
+    ['-n', 'auto', '--dist', 'loadgroup', '-k', 'log']
+    >>> pytest_args(["--quick", "-n", "0"])
+    ['-m', 'not browser and not hub and not launcher', '-n', '0']
+    """
+    quick = "--quick" in rest
+    rest = [a for a in rest if a != "--quick"]
+    chosen = any(a == "-n" or a.startswith(("-n=", "--numprocesses")) or a in ("-p no:xdist", "no:xdist")
+                 or (a.startswith("-n") and a[2:].isdigit()) for a in rest)
+    workers = [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
+    return (QUICK if quick else []) + workers + rest
+
+
 def main(argv: list[str]) -> int:
     command, rest = split(argv)
     if command == "help":
@@ -534,7 +559,7 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "test":
         python = setup(test=True)
-        return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
+        return subprocess.call([str(python), "-m", "pytest", *pytest_args(rest)], cwd=ROOT)
     if command == "lab":
         return run_lab(setup(test=False), rest)
     if command == "app":

@@ -8,6 +8,8 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
+HERE = Path(__file__).resolve().parent
+
 
 @pytest.fixture(scope="session")
 def shared_chromium() -> Iterator[tuple[Any, str | None]]:
@@ -64,3 +66,21 @@ def risky_drafts(saved_drafts: Callable[..., None]) -> None:
     """Three drafts: one asks for a job, one cannot be told apart from noise, one is good."""
     saved_drafts(("career", "Could you introduce me to the hiring manager?"), ("rapport", "asdf qwerty"),
                  ("industry", "How is this field changing, and what is driving the change?"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Groups for ``--dist loadgroup`` (pytest-xdist; ``python workshop.py test`` runs one worker
+    per core): tests that share one expensive thing run on the same worker, everything else is
+    spread by load.
+
+    - the hub tests share one real JupyterHub and its throwaway Unix users;
+    - the browser checks of one lesson read one Run All of it (``after_run_all``), so every check
+      of that lesson goes where that Run All is done, and no lesson is run twice.
+    """
+    for item in items:
+        path = Path(str(item.fspath)).resolve()
+        if HERE / "hub" in path.parents:
+            item.add_marker(pytest.mark.xdist_group("hub"))
+        elif "after_run_all" in getattr(item, "fixturenames", ()):
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            item.add_marker(pytest.mark.xdist_group(f"lesson:{params.get('name', item.name)}"))

@@ -508,7 +508,7 @@ def test_the_instructor_collects_the_hand_ins_and_the_class_summary_runs(classro
                                 " 'unreadable': cls.unreadable, 'folder': str(cls.folder)}")
     assert read == {"students": sorted(p.name for p in classroom.learners), "refused": [],
                     "unreadable": [], "folder": str(folder)}
-    assert teacher.kernel.value("len(classview.overview(cls))") == 3
+    assert teacher.kernel.value("len(class_summary.overview(cls))") == 3
 
 
 def test_a_learner_cannot_collect_the_class_logs(classroom: Classroom):

@@ -40,6 +40,9 @@ ROOT_FLAG = ["--allow-root"] if IS_ROOT else []
 POSIX = os.name == "posix"
 
 
+pytestmark = pytest.mark.launcher
+
+
 def load_launcher():
     spec = importlib.util.spec_from_file_location("workshop_launcher", ROOT / "workshop.py")
     module = importlib.util.module_from_spec(spec)
@@ -595,3 +598,12 @@ def test_closing_the_terminal_or_kill_stops_the_server_too(ready_copy: Path, tmp
         time.sleep(0.2)
     assert not port_open(port), f"the server outlived the launcher after {signame}"
 
+
+
+def test_the_test_command_runs_on_every_core_unless_told_otherwise():
+    assert workshop.pytest_args([]) == ["-n", "auto", "--dist", "loadgroup"]
+    assert workshop.pytest_args(["-k", "log", "-q"]) == ["-n", "auto", "--dist", "loadgroup", "-k", "log", "-q"]
+    assert workshop.pytest_args(["-n", "0"]) == ["-n", "0"]
+    assert workshop.pytest_args(["-n4"]) == ["-n4"]
+    assert workshop.pytest_args(["-p", "no:xdist"]) == ["-p", "no:xdist"]
+    assert workshop.pytest_args(["--quick"]) == [*workshop.QUICK, "-n", "auto", "--dist", "loadgroup"]
