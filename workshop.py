@@ -542,7 +542,7 @@ def pytest_args(rest: list[str]) -> list[str]:
     """
     quick = "--quick" in rest
     rest = [a for a in rest if a != "--quick"]
-    chosen = any(a == "-n" or a.startswith(("-n=", "--numprocesses")) or a in ("-p no:xdist", "no:xdist")
+    chosen = any(a == "-n" or a.startswith(("-n=", "--numprocesses")) or a == "no:xdist"
                  or (a.startswith("-n") and a[2:].isdigit()) for a in rest)
     workers = [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
     return (QUICK if quick else []) + workers + rest

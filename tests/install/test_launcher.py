@@ -599,7 +599,6 @@ def test_closing_the_terminal_or_kill_stops_the_server_too(ready_copy: Path, tmp
     assert not port_open(port), f"the server outlived the launcher after {signame}"
 
 
-
 def test_the_test_command_runs_on_every_core_unless_told_otherwise():
     assert workshop.pytest_args([]) == ["-n", "auto", "--dist", "loadgroup"]
     assert workshop.pytest_args(["-k", "log", "-q"]) == ["-n", "auto", "--dist", "loadgroup", "-k", "log", "-q"]
