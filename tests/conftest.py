@@ -74,13 +74,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     spread by load.
 
     - the hub tests share one real JupyterHub and its throwaway Unix users;
-    - the browser checks of one lesson read one Run All of it (``after_run_all``), so every check
-      of that lesson goes where that Run All is done, and no lesson is run twice.
+    - the browser tests share one JupyterLab and one Chromium, and they all go to one worker: two
+      JupyterLabs and two Chromiums on a two-core machine made every browser test twice as slow and
+      let widget messages race (two browser tests failed that way in CI), while the unit, form and
+      notebook tests fill the other cores.
     """
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
         path = Path(str(item.fspath)).resolve()
         if HERE / "hub" in path.parents:
             item.add_marker(pytest.mark.xdist_group("hub"))
-        elif "after_run_all" in getattr(item, "fixturenames", ()):
-            params = getattr(getattr(item, "callspec", None), "params", {})
-            item.add_marker(pytest.mark.xdist_group(f"lesson:{params.get('name', item.name)}"))
+        elif HERE / "browser" in path.parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -185,19 +185,23 @@ def _build(persona: str | None) -> Form:
 
     def show_turn(f: Form) -> None:
         p, run = f.extras["persona"], f.extras["run"]
-        talk.value = transcript_html(run, p)
         now = conv.step(run, p)
         if now.done:
+            talk.value = transcript_html(run, p)
             show_end(f)
             result = conv.save_run(run)
             f.extras["result"] = result
             f.show_result(result)
             saved.value = _saved_html()
             return
-        reply.options = [(text, i) for i, text in enumerate(now.options)]
-        reply.value = None
+        # the replies are in place before the persona's new words appear: whoever reads the words and
+        # picks a reply (a learner, or a test) never picks from the last turn's list
+        with reply.hold_sync():
+            reply.options = [(text, i) for i, text in enumerate(now.options)]
+            reply.value = None
         typed.value = ""
         turn_box.layout.display = None
+        talk.value = transcript_html(run, p)
 
     def show_replay(f: Form) -> None:
         steps, at = f.extras["replay"], f.extras["replay_at"]

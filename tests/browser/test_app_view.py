@@ -88,8 +88,15 @@ class AppPage:
             "#rendered_cells .jp-CodeMirrorEditor:visible, #rendered_cells .cm-editor:visible, "
             "#rendered_cells .CodeMirror:visible").count()
 
-    def widget_count(self) -> int:
-        return self.page.locator("#rendered_cells .jupyter-widgets").count()
+    def widget_count(self, wait: float = 60) -> int:
+        """How many widgets are drawn, after waiting up to ``wait`` seconds for the first one (on a
+        loaded machine Voila can show the page before its widget manager has drawn anything)."""
+        widgets = self.page.locator("#rendered_cells .jupyter-widgets")
+        try:
+            widgets.first.wait_for(state="attached", timeout=wait * 1000)
+        except Exception:  # noqa: BLE001 - none came: the caller's assertion says so
+            return 0
+        return widgets.count()
 
     def error_outputs(self) -> list[str]:
         return self.page.evaluate(
