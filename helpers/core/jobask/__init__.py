@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from helpers.core.jobask.rules import _COMPILED, _STRUCTURAL_COMPILED, _WH_START, _WORKPLACE, _YOU_WORD
 from helpers.core.text import fold
 
-__all__ = ["JobAsk", "job_ask", "KINDS"]
+__all__ = ["JobAsk", "job_ask", "rule_job_ask", "KINDS"]
 
 #: The longest stretch of text looked at in one sentence (longer sentences are cut).
 _SENTENCE_LIMIT = 1000
@@ -94,6 +94,9 @@ KINDS: dict[str, tuple[str, str]] = {
               "How do people in this field usually get noticed by the people who hire?"),
     "request": ("it asks them for a post, or for help getting one, rather than for what they know",
                 "What would you advise someone like me to do next to get into this kind of work?"),
+    # found by the learnt model (helpers/core/jobask/model.py), not by a rule: it can say less about why
+    "learnt": ("it reads like a request for a post, or for help getting one, rather than for what they know",
+               "What would you advise someone like me to do next to get into this kind of work?"),
 }
 
 
@@ -210,8 +213,8 @@ def _general(sentence: str) -> str:
     return ""
 
 
-def job_ask(text: object) -> JobAsk | None:
-    """The job ask in ``text`` (a question or an e-mail field), or None when there is none.
+def rule_job_ask(text: object) -> JobAsk | None:
+    """The job ask the rule alone finds in ``text`` (a question or an e-mail field), or None.
 
     >>> job_ask("Who should I send my CV to?").kind
     'cv'
@@ -274,3 +277,66 @@ def _across(context: str, request: str) -> str:
                                                           context[:thing.start()]):
         return ""
     return f"{thing.group(0)} ... {request[ask.start():for_me.end()]}"
+
+
+# ---------------------------------------------------------------------------------------
+# The combination: the rule first (its reasons and "ask this instead"), then the learnt model
+# ---------------------------------------------------------------------------------------
+def job_ask(text: object, *, model: dict | None = None) -> JobAsk | None:
+    """The job ask in ``text`` (a question or an e-mail field), or None when there is none.
+
+    The rule (:func:`rule_job_ask`) decides first and, when it finds one, says which words show it
+    and why. When it finds none, the learnt model (:mod:`helpers.core.jobask.model`) may still read
+    a job ask (kind ``learnt``), unless the passage is a request for information, advice or feedback
+    or about the person's own post or story (the rule's ``_NOT_AN_ASK``, which the model never
+    overrides). ``model``: a model dict to use instead of the shipped one (for measuring).
+
+    >>> job_ask("Who should I send my CV to?").kind
+    'cv'
+    >>> job_ask("How did you get your first job?") is None
+    True
+    """
+    found = rule_job_ask(text)
+    if found is not None or text is None:
+        return found
+    return _learnt(str(text), model)
+
+
+def _learnt(text: str, model: dict | None) -> JobAsk | None:
+    """The model's catch in ``text``, or None (below its threshold, or vetoed by the guard)."""
+    from helpers.core.jobask import model as jobask_model  # read lazily: the model file is opened on first use only
+
+    m = model or jobask_model._model()
+    threshold = m["meta"]["settings"]["threshold"]
+    guard = m["meta"]["settings"].get("guard", "all")
+    for passage, probability in sorted(jobask_model.sentence_scores(text, m), key=lambda p: -p[1]):
+        if probability < threshold:
+            return None
+        if not _guarded(passage, guard):
+            reason, instead = KINDS["learnt"]
+            return JobAsk(words=passage[:160], kind="learnt", reason=reason, instead=instead)
+    return None
+
+
+#: What the learnt model may never override (guard "narrow"): a request for information, advice or
+#: feedback, or a question about the person's own post, start or story.
+_INFO_ADVICE_OWN = re.compile(
+    r"\b(?:tell (?:me|us)|describe|explain|walk me through|talk me through|advice|advise|tips?|feedback|"
+    r"suggestions?|thoughts|insights?|guidance|pointers|lessons|your (?:current |own |first |previous |old )?"
+    r"(?:job|role|position|post|career|path|story|journey|work|day|experience)|did you|you (?:got|started|joined|"
+    r"began|applied|were|had)|when you|how you|what you|why you|would you (?:recommend|suggest|advise)|"
+    r"(?:recommend|suggest|advise) (?:that )?(?:i|someone|people|a|an|some|any)|learn|find out|understand|hear "
+    r"(?:about|how|what|why|more))\b")
+
+
+def _guarded(passage: str, guard: str = "all") -> bool:
+    """True when the passage asks for information, advice or feedback, or is about the person's own
+    post or story: then the model's reading never counts. ``guard`` "all": every sentence of the
+    passage reads so; "any": one does; "narrow": every sentence is a request for information, advice
+    or feedback or about the person's own post (``_INFO_ADVICE_OWN``); "none": no guard (measuring only)."""
+    sentences = _sentences(passage)
+    if guard == "none" or not sentences:
+        return False
+    veto = _INFO_ADVICE_OWN if guard == "narrow" else _NOT_AN_ASK
+    hits = [veto.search(s) is not None for s in sentences]
+    return any(hits) if guard == "any" else all(hits)
