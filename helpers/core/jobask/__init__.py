@@ -38,8 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from helpers.core.jobask.rules import _COMPILED, _STRUCTURAL_COMPILED, _WH_START, _WORKPLACE, _YOU_WORD
-from helpers.core.text import fold
+from .jobask_rules import _COMPILED, _STRUCTURAL_COMPILED, _WH_START, _WORKPLACE, _YOU_WORD
+from .text import fold
 
 __all__ = ["JobAsk", "job_ask", "rule_job_ask", "KINDS"]
 
@@ -287,9 +287,9 @@ def job_ask(text: object, *, model: dict | None = None) -> JobAsk | None:
 
     The rule (:func:`rule_job_ask`) decides first and, when it finds one, says which words show it
     and why. When it finds none, the learnt model (:mod:`helpers.core.jobask.model`) may still read
-    a job ask (kind ``learnt``), unless the passage is a request for information, advice or feedback
-    or about the person's own post or story (the rule's ``_NOT_AN_ASK``, which the model never
-    overrides). ``model``: a model dict to use instead of the shipped one (for measuring).
+    a job ask (kind ``learnt``) in a passage that could be a request (a question, a request form or
+    the learner in it), unless it is a request for information, advice or feedback or about the
+    person's own post or story (``_guarded``, which the model never overrides). ``model``: a model dict to use instead of the shipped one (for measuring).
 
     >>> job_ask("Who should I send my CV to?").kind
     'cv'
@@ -312,7 +312,7 @@ def _learnt(text: str, model: dict | None) -> JobAsk | None:
     for passage, probability in sorted(jobask_model.sentence_scores(text, m), key=lambda p: -p[1]):
         if probability < threshold:
             return None
-        if not _guarded(passage, guard):
+        if _addressed(passage) and not _guarded(passage, guard):
             reason, instead = KINDS["learnt"]
             return JobAsk(words=passage[:160], kind="learnt", reason=reason, instead=instead)
     return None
@@ -327,6 +327,15 @@ _INFO_ADVICE_OWN = re.compile(
     r"began|applied|were|had)|when you|how you|what you|why you|would you (?:recommend|suggest|advise)|"
     r"(?:recommend|suggest|advise) (?:that )?(?:i|someone|people|a|an|some|any)|learn|find out|understand|hear "
     r"(?:about|how|what|why|more))\b")
+
+
+def _addressed(passage: str) -> bool:
+    """True when the passage could be a request: a question, a request form, or the learner in it.
+    A statement about the person's organisation ("your team won a design award", an e-mail's research
+    line) is never read as a job ask by the model."""
+    if "?" in passage:
+        return True
+    return any(_REQUEST.search(s) or re.search(r"\b(?:i|me|my|myself)\b", s) for s in _sentences(passage))
 
 
 def _guarded(passage: str, guard: str = "all") -> bool:
