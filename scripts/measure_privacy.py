@@ -29,7 +29,8 @@ from helpers import sharing as share
 from helpers.core import detect  # noqa: E402
 
 SETS = {"planted (tuned on)": ROOT / "tests" / "cases" / "privacy_planted.csv",
-        "held out (never tuned on)": ROOT / "tests" / "cases" / "privacy_heldout.csv"}
+        "held out (never tuned on)": ROOT / "tests" / "cases" / "privacy_heldout.csv",
+        "blind (issue 20, written before the change)": ROOT / "tests" / "cases" / "privacy_blind.csv"}
 
 
 @dataclass

@@ -5,15 +5,19 @@
 - the people and organisations of the learner's log (:func:`known`), in any case, with or
   without accents, whole or in part: a first or last name on its own (3 letters or more), a
   first name's first 4 letters or more ("Priya" for Priyanka), a contact's initials ("JL"),
-  a hyphenated name written with a space; names that are everyday words ("Hope", "Grant",
-  an organisation called "Next") only when written with a capital letter;
+  a hyphenated name written with a space, an apostrophe written as a space ("Grace O Malley");
+  names that are everyday words ("Hope", "Grant", an organisation called "Next") only when
+  written with a capital letter, or, for an organisation, after a word that places someone
+  there ("a colleague at apple", "joined amazon");
 - a surname of any length after a title (Dr, Mr, Mrs, Ms, Mx, Prof, with or without a dot);
 - capitalised words that look like names and do not start a sentence (``sure`` is False:
   a warning the learner sees), and at the start of a sentence when a second such word or a
   verb of saying follows ("Priya Raman said");
 - e-mail addresses, also written ``name [at] domain [dot] com``, ``(at)``, `` at ... dot ``;
-- web addresses with or without a scheme (``zoekowalczyk.com``, ``linkedin.com/in/x``);
-- social handles (``@bjorn_designs``) and phone numbers in international formats.
+- web addresses with or without a scheme (``zoekowalczyk.com``, ``linkedin.com/in/x``), accented
+  ones too (``élodie-fontaine.fr``);
+- social handles (``@bjorn_designs``) and phone numbers in international formats, and local ones
+  of two groups with an extension, a dash or four digits each (``555 0198 ext 4``, ``496-0175``).
 
 Every scan is linear in the length of the text: tokens are found by one pass of a pattern
 without nested repetition, and every other pattern is run only on a short window around a
@@ -148,6 +152,13 @@ def _build(people: tuple[str, ...], organisations: tuple[str, ...], keep: frozen
         nospace = tuple(w.replace("'", "") for w in words)
         if nospace != full:
             _ambiguous(seqs, nospace, ("person", name))
+            # the apostrophe written as a space ("Grace O Malley", "O Connell" on its own)
+            split = tuple(p for w in words for p in w.split("'") if p)
+            _ambiguous(seqs, split, ("person", name))
+            for w in words:
+                pieces = tuple(p for p in w.split("'") if p)
+                if len(pieces) > 1 and len(pieces[-1]) >= 3:
+                    _ambiguous(seqs, pieces, ("person", name))
         for w in set(words) | set(nospace):
             if len(w) >= 3 and w not in keep and w not in GENERIC_ORG_WORDS:
                 _ambiguous(parts, w, ("person", name))
@@ -203,7 +214,7 @@ _TLDS = ("com|org|net|edu|gov|io|co|uk|me|info|biz|dev|app|ai|tech|online|site|x
          "fm|sh|gg|ac|art|shop|store|agency|email|link|social|works|world|cloud")
 _TLD_SET = frozenset(_TLDS.split("|"))
 _TLD_AT = re.compile(r"\.([A-Za-z]{2,12})(?![\w\-])")
-_HOST_END = re.compile(r"(?<![\w\-.@])[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,4}$")
+_HOST_END = re.compile(r"(?<![\w\-.@])[^\W_][^\W_\-]*(?:-[^\W_]+){0,8}(?:\.[^\W_][^\W_\-]*(?:-[^\W_]+){0,8}){0,4}$")  # accents too: élodie-fontaine.fr
 _PATH = re.compile(r"/[^\s<>\"']{0,500}")
 _PHONE = re.compile(r"[+(\d](?<![\w+][\d(])(?<![\w+]\+)(?:(?<=\()\+?\d|(?<=\+)\d|(?<=\d))[\d \t().\-/]{5,22}\d(?!\w)")
 _NOT_PHONE = [re.compile(p) for p in (
@@ -212,6 +223,9 @@ _NOT_PHONE = [re.compile(p) for p in (
     r"\d{4}\s{0,2}[-/]\s{0,2}\d{2,4}",           # 2020-2024
     r"\d{1,3}(?:[ ,.]\d{3})+",                   # 1 000 000
 )]
+#: A phone extension after a number ("ext 4", "x12"), and a year (two years are no phone number).
+_EXTENSION = re.compile(r"[ \t]{0,2}(?:ext|extn|extension|x)\.?[ \t]{0,2}\d{1,5}(?!\w)", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TRAILING = ".,;:!?)]}'\""
 
 
@@ -308,9 +322,13 @@ def _phones(text: str, out: list[Finding]) -> None:
         digits = sum(c.isdigit() for c in value)
         if not 7 <= digits <= 15 or any(rx.fullmatch(value) for rx in _NOT_PHONE):
             continue
-        groups = len(re.findall(r"\d+", value))
-        if value[0] in "+(0" or groups >= 3 or (groups == 2 and digits >= 9):
-            out.append(Finding(m.start(), m.end(), "phone", value, "looks like a phone number"))
+        groups = re.findall(r"\d+", value)
+        ext = _EXTENSION.match(text, m.end())
+        local = (len(groups) == 2 and all(3 <= len(g) <= 4 for g in groups) and not all(_YEAR.fullmatch(g) for g in groups)
+                 and (ext is not None or "-" in value or len(groups[0]) == len(groups[1]) == 4))
+        if value[0] in "+(0" or len(groups) >= 3 or (len(groups) == 2 and digits >= 9) or local:
+            end = ext.end() if ext else m.end()
+            out.append(Finding(m.start(), end, "phone", text[m.start():end], "looks like a phone number"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -405,6 +423,11 @@ def _names(text: str, names: Known, out: list[Finding], taken: list[tuple[int, i
         """A name that is also an everyday word counts only when capitalised."""
         return not t.cap and not t.upper and is_common(t.key)
 
+    def workplace_before(i: int) -> bool:
+        """The word before token ``i`` places someone at an organisation ("a colleague at apple",
+        "joined amazon", "worked for shell"): an everyday word there is the log's organisation."""
+        return i > 0 and toks[i - 1].key in _WORKPLACE_WORDS and _joined(text, toks[i - 1], toks[i])
+
     n = len(toks)
     for i, t in enumerate(toks):
         if used[i] or not t.key:
@@ -420,7 +443,8 @@ def _names(text: str, names: Known, out: list[Finding], taken: list[tuple[int, i
                 continue
             ref = names.seqs.get(tuple(x.key for x in toks[i:i + size]))
             if ref and not (all(is_common(x.key) or x.key in GENERIC_ORG_WORDS for x in toks[i:i + size])
-                            and not toks[i].cap and not toks[i].upper):
+                            and not toks[i].cap and not toks[i].upper
+                            and not (ref[0] == "organisation" and workplace_before(i))):
                 add(i, i + size, ref[0], f"is {'a contact' if ref[0] == 'person' else 'an organisation'} "
                                          f"in the log", ref=ref[1])
                 hit = True
@@ -428,7 +452,7 @@ def _names(text: str, names: Known, out: list[Finding], taken: list[tuple[int, i
         if hit:
             continue
         single = names.seqs.get((t.key,)) or names.parts.get(t.key)
-        if single and not common_only_lower(t):
+        if single and (not common_only_lower(t) or (single[0] == "organisation" and workplace_before(i))):
             whole = (t.key,) in names.seqs
             what = ("a contact" if single[0] == "person" else "an organisation") if whole else (
                 "part of a contact's name" if single[0] == "person" else "part of an organisation's name")
@@ -474,6 +498,11 @@ def _names(text: str, names: Known, out: list[Finding], taken: list[tuple[int, i
                                "is written with a capital letter like a name (check it)", sure=False))
         i = j + 1
 
+
+#: Words after which an everyday word that is the log's organisation names it ("at apple").
+_WORKPLACE_WORDS = frozenset("""
+at from for with join joins joined joining left leave leaving quit inside via
+""".split())
 
 _DOTTED_INITIALS = re.compile(r"([A-Z])(?<![\w.][A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
 
