@@ -88,6 +88,7 @@ def content_files() -> dict[str, str]:
     files = {name: a.key for a in ACTIVITIES for name in a.content}
     files["workshop"] = "facilitator"
     files["instructor_notes"] = "facilitator"
+    files["jobask_examples"] = "job-ask examples"  # the instructor's labelled examples (scripts/train_coach.py)
     return files
 
 
@@ -96,4 +97,17 @@ def content_checks() -> list[tuple[str, Any]]:
     the facilitator guide's workshop plans. ``python -m helpers check-content`` runs these."""
     checks: list[tuple[str, Any]] = [(a.key, a.check_content) for a in ACTIVITIES]
     checks.append(("facilitator", facilitator.check_content))
+    checks.append(("job-ask examples", _check_jobask_examples))
     return checks
+
+
+def _check_jobask_examples() -> list[str]:
+    """The instructor's labelled job-ask examples (data/content/jobask_examples.toml)."""
+    from . import content
+    from .core import jobask_model
+
+    try:
+        data = content.load("jobask_examples")
+    except content.ContentError as exc:
+        return [str(exc)]
+    return jobask_model.check_examples(data, str(content.file_path("jobask_examples")))

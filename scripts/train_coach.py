@@ -9,7 +9,7 @@ One deterministic command: the same labelled rows and settings always give the s
 The rows: every ``tests/cases/coaching_*.csv`` (label ``job_ask`` against every other label),
 ``tests/cases/jobask_email_dev.csv`` and ``jobask_fields_dev.csv`` (e-mail sentences and field fragments:
 ``job_ask`` against ``legit``) and the instructor's own
-examples in ``data/content/jobask_examples.csv`` (``job_ask`` or ``not_job_ask``). Needs
+examples in ``data/content/jobask_examples.toml`` (``job_ask`` or ``not_job_ask``). Needs
 scikit-learn (tests/requirements.txt); a learner's install never does.
 
 ``--measure``: for each of the twelve held-out sets, a model is trained on every other row (a row
@@ -34,7 +34,7 @@ from helpers.core.jobask import job_ask, rule_job_ask  # noqa: E402
 from helpers.core.text import fold  # noqa: E402
 
 CASES = ROOT / "tests" / "cases"
-INSTRUCTOR = ROOT / "data" / "content" / "jobask_examples.csv"
+INSTRUCTOR = ROOT / "data" / "content" / "jobask_examples.toml"
 HELDOUT = [f"coaching_heldout{n}.csv" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)]
 #: The settings that make the model (recorded in the file).
 SETTINGS = {"C": 4.0, "min_df": 2, "threshold": 0.5, "guard": "narrow", "class_weight": None,
@@ -55,6 +55,14 @@ def load_rows(files: list[Path] | None = None) -> list[tuple[str, str, int]]:
     """(file name, text, 1 for a job ask else 0) for every labelled row."""
     out = []
     for path in files or source_files():
+        if path.suffix == ".toml":
+            import tomllib
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+            problems = jobask_model.check_examples(data, path.name)
+            if problems:
+                raise SystemExit("\n".join(problems + ["fix these (python -m helpers check-content) and train again"]))
+            out += [(path.name, e["text"].strip(), int(e["label"] in POSITIVE)) for e in data.get("example", [])]
+            continue
         with open(path, newline="", encoding="utf-8-sig") as handle:
             for row in csv.DictReader(handle):
                 text = (row.get("text") or "").strip()

@@ -105,3 +105,21 @@ def test_e_mail_field_fragments_are_read_as_labelled():
         rows = list(csv.DictReader(handle))
     wrong = [r["text"] for r in rows if (job_ask(r["text"]) is not None) != (r["label"] == "job_ask")]
     assert wrong == []
+
+
+def test_check_content_checks_the_instructors_examples(tmp_path):
+    import shutil
+    from helpers import cli
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "data" / "content", folder)
+    assert cli.check_content(folder)[0] == []
+    with open(folder / "jobask_examples.toml", "a", encoding="utf-8") as handle:
+        handle.write('\n[[example]]\ntext = "Are you hiring?"\nlabel = "maybe"\n'
+                     '\n[[example]]\ntext = "Are  you hiring?"\nlabel = "not_job_ask"\n')
+    problems, _ = cli.check_content(folder)
+    assert any("example 3" in p and "maybe" in p for p in problems)
+    assert not any("example 4" in p for p in problems)  # example 3 is not counted: its label is wrong
+    with open(folder / "jobask_examples.toml", "a", encoding="utf-8") as handle:
+        handle.write('\n[[example]]\ntext = "are you hiring?"\nlabel = "job_ask"\n')
+    problems, _ = cli.check_content(folder)
+    assert any("example 5" in p and "other label" in p for p in problems)

@@ -106,3 +106,50 @@ def sentence_scores(text: object, model: dict | None = None) -> list[tuple[str, 
             passage = f"{first} {second}"
             out.append((passage, score(passage, m)))
     return out
+
+
+#: The labels an instructor's example may carry (data/content/jobask_examples.toml).
+EXAMPLE_LABELS = ("job_ask", "not_job_ask")
+
+
+def check_examples(data: dict, where: str = "jobask_examples.toml") -> list[str]:
+    """The mistakes in an instructor's labelled examples (the parsed content file), each with the
+    entry and the fix; [] when the file is fine.
+
+    >>> check_examples({"example": [{"text": "Are you hiring?", "label": "job_ask"}]})
+    []
+    >>> check_examples({"example": [{"text": "Are you hiring?", "label": "yes"}]})[0][:45]
+    'jobask_examples.toml, example 1: the label "y'
+    """
+    problems = []
+    examples = data.get("example", [])
+    if not isinstance(examples, list):
+        return [f"{where}: 'example' must be a list of [[example]] entries, each with text and label."]
+    seen: dict[str, tuple[int, str]] = {}
+    for n, entry in enumerate(examples, 1):
+        if not isinstance(entry, dict):
+            problems.append(f"{where}, example {n}: write it as an [[example]] entry with text = \"...\" and "
+                            f"label = \"job_ask\" or \"not_job_ask\".")
+            continue
+        text, label = entry.get("text"), entry.get("label")
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{where}, example {n}: the text is missing or empty. Add text = \"...\" with the "
+                            f"wording a learner might type.")
+            continue
+        if label not in EXAMPLE_LABELS:
+            problems.append(f"{where}, example {n}: the label \"{label}\" is not one of "
+                            f"{', '.join(EXAMPLE_LABELS)}. Use label = \"job_ask\" or label = \"not_job_ask\".")
+            continue
+        key = fold(" ".join(text.split()))
+        if key in seen:
+            first, old = seen[key]
+            problems.append(f"{where}, example {n}: the same text as example {first}"
+                            + (f" with the other label ({old}). Decide which it is and keep one." if old != label
+                               else ". Remove one of them."))
+            continue
+        seen[key] = (n, label)
+        unknown = set(entry) - {"text", "label", "note"}
+        if unknown:
+            problems.append(f"{where}, example {n}: unknown field(s) {', '.join(sorted(unknown))}; an example "
+                            f"has text, label and note only.")
+    return problems
