@@ -104,7 +104,7 @@ def content_checks() -> list[tuple[str, Any]]:
 def _check_jobask_examples() -> list[str]:
     """The instructor's labelled job-ask examples (data/content/jobask_examples.toml)."""
     from . import content
-    from .core import jobask_model
+    from helpers.core.jobask import model as jobask_model
 
     try:
         data = content.load("jobask_examples")

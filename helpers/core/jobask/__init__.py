@@ -38,8 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .jobask_rules import _COMPILED, _STRUCTURAL_COMPILED, _WH_START, _WORKPLACE, _YOU_WORD
-from .text import fold
+from helpers.core.jobask.rules import _COMPILED, _STRUCTURAL_COMPILED, _WH_START, _WORKPLACE, _YOU_WORD
+from helpers.core.text import fold
 
 __all__ = ["JobAsk", "job_ask", "rule_job_ask", "KINDS"]
 

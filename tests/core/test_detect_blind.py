@@ -10,7 +10,7 @@ import pytest
 
 from helpers.core import detect
 
-CASES = Path(__file__).resolve().parent / "cases"
+CASES = Path(__file__).resolve().parents[1] / "cases"
 
 
 def _covered(text: str, detail: str, found) -> bool:

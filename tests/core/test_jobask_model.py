@@ -1,4 +1,4 @@
-"""The learnt job-ask model (helpers/core/jobask_model.py) and its combination with the rule."""
+"""The learnt job-ask model (helpers/core/jobask/model.py) and its combination with the rule."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.core import jobask_model
+from helpers.core.jobask import model as jobask_model
 from helpers.core.jobask import KINDS, job_ask, rule_job_ask
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _train_script():
@@ -27,7 +27,7 @@ def test_the_shipped_model_is_what_the_retrain_command_gives_from_the_shipped_ro
     train = _train_script()
     rows = train.load_rows()
     assert train.dumps(train.train(rows)) == jobask_model.MODEL_PATH.read_text(encoding="utf-8"), (
-        "helpers/core/jobask_model.json is stale: run scripts/train_coach.py")
+        "helpers/core/jobask/model.json is stale: run scripts/train_coach.py")
     info = jobask_model.model_info()
     assert info["rows"]["sha256"] == train.rows_hash(rows) and info["rows"]["total"] == len(rows)
     assert set(info["rows"]["files"]) == {p.name for p in train.source_files()}
@@ -55,7 +55,7 @@ def test_reading_the_model_needs_no_training_library():
 
 
 def test_importing_the_check_does_not_read_the_model_file():
-    code = ("from helpers.core import jobask_model, jobask; "
+    code = ("from helpers.core.jobask import model as jobask_model; from helpers.core import jobask; "
             "raise SystemExit(jobask_model._model.cache_info().currsize)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
