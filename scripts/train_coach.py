@@ -7,8 +7,8 @@ One deterministic command: the same labelled rows and settings always give the s
     .venv/bin/python scripts/train_coach.py --measure   # leave-one-set-out table (rule, model, both)
 
 The rows: every ``tests/cases/coaching_*.csv`` (label ``job_ask`` against every other label),
-``tests/cases/jobask_email_dev.csv`` and ``jobask_fields_dev.csv`` (e-mail sentences and field fragments:
-``job_ask`` against ``legit``) and the instructor's own
+``tests/cases/jobask_email_dev.csv``, ``jobask_fields_dev.csv`` and ``jobask_referrals_dev.csv`` (e-mail
+sentences, field fragments and the referral ask lesson 04 teaches: ``job_ask`` against ``legit``) and the instructor's own
 examples in ``data/content/jobask_examples.toml`` (``job_ask`` or ``not_job_ask``). Needs
 scikit-learn (tests/requirements.txt); a learner's install never does.
 
@@ -45,7 +45,7 @@ POSITIVE = {"job_ask"}
 
 def source_files() -> list[Path]:
     """The labelled files, in a fixed order."""
-    files = sorted(CASES.glob("coaching_*.csv")) + [CASES / "jobask_email_dev.csv", CASES / "jobask_fields_dev.csv"]
+    files = sorted(CASES.glob("coaching_*.csv")) + [CASES / f"jobask_{name}_dev.csv" for name in ("email", "fields", "referrals")]
     if INSTRUCTOR.exists():
         files.append(INSTRUCTOR)
     return files

@@ -87,11 +87,14 @@ def test_legitimate_questions_are_not_job_asks(text):
     assert job_ask(text) is None
 
 
-def test_long_text_is_checked_quickly():
-    import time
-    start = time.perf_counter()
-    assert job_ask("any " * 50_000 + "x" * 100_000) is None
-    assert time.perf_counter() - start < 5
+def test_long_text_is_checked_in_bounded_pieces():
+    """The rule reads sentences cut to a bounded length, so its work grows with the text, no faster
+    (times: scripts/benchmark_long_text.py)."""
+    from helpers.core.jobask import _SENTENCE_LIMIT, _sentences
+
+    text = "any " * 50_000 + "x" * 100_000
+    assert job_ask(text) is None
+    assert max(len(s) for s in _sentences(text)) <= _SENTENCE_LIMIT
 
 
 def test_ordinary_email_sentences_are_not_job_asks_and_email_job_asks_are():
@@ -136,13 +139,13 @@ def test_look_alikes_of_the_structural_rules_are_not_job_asks(text: str):
     assert job_ask(text) is None
 
 
-def test_a_long_text_of_many_sentences_is_checked_quickly():
-    import time
+def test_a_long_text_of_many_sentences_is_checked_in_bounded_pieces():
+    from helpers.core.jobask import _SENTENCE_LIMIT, _sentences
+
     text = ("could you i me my your the a like someone be considered for any role " * 14 + ". ") * 104
     assert len(text) >= 100_000
-    start = time.perf_counter()
-    job_ask(text)
-    assert time.perf_counter() - start < 2
+    assert job_ask(text) is not None   # "be considered for any role", asked of them
+    assert max(len(s) for s in _sentences(text)) <= _SENTENCE_LIMIT
 
 
 def test_the_referral_permission_the_lessons_teach_is_not_a_job_ask():

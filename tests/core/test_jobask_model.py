@@ -89,12 +89,12 @@ def test_requests_for_information_advice_or_feedback_and_their_own_job_never_cou
     assert job_ask(text) is None
 
 
-def test_the_score_is_a_probability_and_long_text_is_quick():
-    import time
+def test_the_score_is_a_probability_and_long_text_is_read_in_bounded_pieces():
+    """The model reads at most its limit of characters (times: scripts/benchmark_long_text.py)."""
     assert 0.0 <= jobask_model.score("") <= 1.0
-    start = time.perf_counter()
-    jobask_model.sentence_scores("Could I work with you? " * 5000)
-    assert time.perf_counter() - start < 2
+    scored = jobask_model.sentence_scores("Could I work with you? " * 5000)
+    assert all(0.0 <= p <= 1.0 for _, p in scored)
+    assert sum(len(passage) for passage, _ in scored) <= 3 * jobask_model._LIMIT
 
 
 def test_e_mail_field_fragments_are_read_as_labelled():
@@ -123,3 +123,39 @@ def test_check_content_checks_the_instructors_examples(tmp_path):
         handle.write('\n[[example]]\ntext = "are you hiring?"\nlabel = "job_ask"\n')
     problems, _ = cli.check_content(folder)
     assert any("example 5" in p and "other label" in p for p in problems)
+
+
+def _labelled(name: str) -> list[tuple[str, bool]]:
+    import csv
+
+    with (ROOT / "tests" / "cases" / name).open(encoding="utf-8", newline="") as handle:
+        return [(row["text"], row["label"] == "job_ask") for row in csv.DictReader(handle)]
+
+
+# The referral ask lesson 04 teaches (names of people to talk to, their contact details, leave to use
+# the interviewee's name, a check-in date) against job-ask look-alikes. Development rows (trained on),
+# then two sets written by helpers who saw neither the rows nor the rules. First measurements, before
+# any change made for them (docs/coaching.md): set 1, 10 of 45 referral asks flagged and 22 of 25 job
+# asks caught; set 2 (after set 1's fixes), 3 of 40 flagged, 20 of 20 caught. Both sets have since
+# been used to fix the rule and the veto, so the figures below are no longer blind.
+@pytest.mark.parametrize("name, caught, asks, flagged, referrals", [
+    ("jobask_referrals_dev.csv", 8, 8, 0, 20),
+    ("jobask_referrals_blind.csv", 25, 25, 0, 45),
+    ("jobask_referrals_blind2.csv", 20, 20, 0, 40),
+])
+def test_the_referral_ask_is_not_a_job_ask_and_its_look_alikes_are(name, caught, asks, flagged, referrals):
+    rows = _labelled(name)
+    assert (sum(1 for _, y in rows if y), sum(1 for _, y in rows if not y)) == (asks, referrals)
+    missed = [t for t, y in rows if y and job_ask(t) is None]
+    wrong = [t for t, y in rows if not y and job_ask(t) is not None]
+    assert (asks - len(missed), len(wrong)) == (caught, flagged), (missed, wrong)
+
+
+def test_the_model_never_reads_a_referral_ask_that_says_nothing_of_hiring():
+    from helpers.core.jobask import _referral_only
+
+    assert _referral_only("Have you got an e-mail address for her? I'll say you sent me, if that's all right.")
+    assert _referral_only("Is there anyone else you'd suggest I talk to?")
+    assert not _referral_only("Could I have her e-mail address so I can send her my CV?")
+    assert not _referral_only("May I mention your name when I apply for the opening?")
+    assert not _referral_only("What did you study?")

@@ -522,20 +522,19 @@ def test_contact_written_as_a_role_keeps_the_sector(tmp_path: Path):
     assert shared.loc[2, "organisation"] == "Organisation A"
 
 
-def test_a_200_kb_base64_cell_is_shared_and_checked_quickly(tmp_path: Path):
+def test_a_200_kb_base64_cell_is_shared_and_checked(tmp_path: Path):
+    """Correctness only; the time (linear, against a 20 KB cell) is in scripts/benchmark_long_text.py."""
     import base64
     import os
-    import time
 
     blob = base64.b64encode(os.urandom(150_000)).decode()
     source = _log_file(tmp_path, "blob.csv",
                        "date,contact,organisation,status,notes\n"
                        f"2026-01-05,Ana Silva,Bluebird Cafe,held,{blob}\n")
-    start = time.perf_counter()
     share.share_file(source, tmp_path / "left.csv")
     share.share_file(source, tmp_path / "chosen.csv", include=["notes"])
     share.check_shared(tmp_path / "chosen.csv")
-    assert time.perf_counter() - start < 10   # was over 300 s before the linear detector
+    assert (tmp_path / "left.csv").exists() and (tmp_path / "chosen.csv").exists()
 
 
 def test_share_form_on_a_read_only_workspace_writes_nothing(workspace: Path, monkeypatch):

@@ -148,7 +148,9 @@ _THING = re.compile(
     r"traineeships?|graduate schemes?|trial shifts?|shifts?|(?:any|paid|some) work|work (?:available|going|for me)|"
     r"employment|hir(?:e|es|ed|ing)|"
     r"recruit(?:s|ed|ing|ment|ers?)?|applications?|apply|applying|applied|cvs?|resumes?|portfolio|"
-    r"references?|referees?|referrals?|recommendations?|recommend(?:ing)? (?:me|my)|interviews?|shortlist(?:ed|ing)?|"
+    r"references?|referees?|referrals?|recommendations?|"
+    r"recommend(?:ing)? (?:me|my)(?! (?:some|a few|any|someone|somebody|anyone|anybody|people|persons|names|contacts|"
+    r"colleagues|others)\b)|interviews?|shortlist(?:ed|ing)?|"
     r"considered|sponsor|vouch|taken on|start immediately|looking for work)\b")
 _OWN_POST = re.compile(r"jobs?|roles?|positions?|posts?|work|placements?|internships?")
 #: Ways of asking the person (or their organisation) to do something, or whether something is on offer.
@@ -183,14 +185,14 @@ _NOT_AN_ASK = re.compile(
     r"advice|advise|tips?|suggestions?|feedback|thoughts|ideas?|insights?|guidance|pointers|lessons|"
     r"look (?:over|at|through)|review|critique|comment on|read (?:over|through)|a sense|an idea|an overview|a picture|"
     r"would you say|do you think|do you feel|in your (?:view|experience|opinion)|would you agree|"
-    r"ask (?:you )?(?:how|what|why|which|when|where|whether|about)|"
+    r"ask (?:you |him |her |them )?(?:how|what|why|which|when|where|whether|about)|"
     r"your first|when you (?:started|joined|began|were)|did you|you got|you were|you had|you applied|"
     r"how (?:do|does|did|can|could|would|should) (?:people|someone|one|anyone|companies|employers|teams)|"
     r"(?:in|across|throughout) (?:this|the|your) (?:field|industry|sector|profession|trade)|usually|typically|"
     r"generally|in general|common|learn|hear (?:about|how|what|why|more)|understand|know more|find out|discuss|"
     r"chat|talk (?:to you )?(?:for|about)|spare|minutes|your time|your (?:experience|perspective|path|"
     r"career|story|journey|view)|perspective|like yours|how you|how your|what you|why you|thank|thanks|"
-    r"not asking|let me in on|fill me in|bring me up to (?:date|speed)|update me|(?:recommend|suggest|advise|propose) (?:that )?(?:i|someone|people|a|an|some|any|books?|courses?)|"
+    r"(?:talk|speak|chat) (?:with|to) (?:me|us) (?:about|on)|not asking|let me in on|fill me in|bring me up to (?:date|speed)|update me|(?:recommend|suggest|advise|propose) (?:that )?(?:i|someone|people|a|an|some|any|books?|courses?)|"
     r"(?:would|could) you (?:recommend|suggest|advise) (?:\w+ )?(?:doing|taking|getting|applying|reading|going))\b")
 
 
@@ -200,9 +202,9 @@ def _general(sentence: str) -> str:
     if _NOT_AN_ASK.search(sentence):
         return ""
     ask = _REQUEST.search(sentence)
-    # the person's own post ("your role", "your current position") is about them, not a request
+    # someone's own post ("your role", "her current position") is about them, not a request
     thing = next((m for m in _THING.finditer(sentence) if not (
-        _OWN_POST.fullmatch(m.group(0)) and re.search(r"\byour (?:current|own|first|old|previous|new|present )?$",
+        _OWN_POST.fullmatch(m.group(0)) and re.search(r"\b(?:your|his|her|their) (?:current|own|first|old|previous|new|present )?$",
                                                       sentence[:m.start()]))), None)
     implied = ask is not None and _FOR_ME_IMPLIED.search(ask.group(0)) is not None
     if (_GENERIC_APPLYING.search(sentence) or _GENERIC_RECIPIENT.search(sentence)) and not _YOU_WORD.search(sentence):
@@ -273,7 +275,7 @@ def _across(context: str, request: str) -> str:
     thing = _THING.search(context)
     if not for_me or not thing:
         return ""
-    if _OWN_POST.fullmatch(thing.group(0)) and re.search(r"\byour (?:current|own|first|old|previous|new|present )?$",
+    if _OWN_POST.fullmatch(thing.group(0)) and re.search(r"\b(?:your|his|her|their) (?:current|own|first|old|previous|new|present )?$",
                                                           context[:thing.start()]):
         return ""
     return f"{thing.group(0)} ... {request[ask.start():for_me.end()]}"
@@ -312,7 +314,7 @@ def _learnt(text: str, model: dict | None) -> JobAsk | None:
     for passage, probability in sorted(jobask_model.sentence_scores(text, m), key=lambda p: -p[1]):
         if probability < threshold:
             return None
-        if _addressed(passage) and not _guarded(passage, guard):
+        if _addressed(passage) and not _guarded(passage, guard) and not _referral_only(passage):
             reason, instead = KINDS["learnt"]
             return JobAsk(words=passage[:160], kind="learnt", reason=reason, instead=instead)
     return None
@@ -349,3 +351,35 @@ def _guarded(passage: str, guard: str = "all") -> bool:
     veto = _INFO_ADVICE_OWN if guard == "narrow" else _NOT_AN_ASK
     hits = [veto.search(s) is not None for s in sentences]
     return any(hits) if guard == "any" else all(hits)
+
+
+#: The referral ask the chapter teaches (lesson 04): people to talk to, their contact details, leave
+#: to use the interviewee's name, a date to check in. The model may not read it as a job ask unless
+#: the passage also talks about hiring (_HIRING_TALK); the rule still reads everything.
+_PEOPLE = (r"(?:anyone|anybody|someone|somebody|people|persons?|colleagues?|contacts?|friends?|others|"
+           r"who else|names?|him|her|them|they|one|\w+ (?:team|department|office|unit))")
+_TALK = (r"(?:talk|talking|speak|speaking|chat|chatting|meet|meeting|contact|reach|reaching|get in touch|be in touch|"
+         r"write|e-?mail|message|call|ring|phone|drop (?:\w+ )?(?:a line|a note)|conversation|coffee|brains?|"
+         r"perspective|learn from|hear from|share|ask (?:him|her|them)|introduce|connect|loop)")
+_REFERRAL = re.compile(
+    rf"\b{_PEOPLE}\b.{{0,80}}\b{_TALK}\b|\b{_TALK}\b.{{0,40}}\b{_PEOPLE}\b|"
+    r"\b(?:e-?mail(?: address)?|email address|phone(?: number)?|number|contact (?:details|info|information)|"
+    r"details|linkedin|address)\b.{0,40}\b(?:their|his|her|them|for|of)\b|"
+    r"\b(?:their|his|her|your (?:colleague|contact|friend)s?)'?s? (?:e-?mail|email address|phone|number|contact|details|linkedin)|"
+    r"\b(?:mention|use|drop|give|say|quote) (?:that )?(?:your name|you (?:sent|suggested|pointed|referred|recommended|passed|"
+    r"put))|\b(?:check in|follow up|get back to you|touch base)\b")
+_HIRING_TALK = re.compile(
+    r"\b(?:jobs?|positions?|openings?|vacanc(?:y|ies)|internships?|placements?|apprenticeships?|hiring|hire[ds]?|"
+    r"recruit\w*|cvs?|resumes?|applications?|appl(?:y|ying|ied)|employ\w*|opportunit(?:y|ies)|referee|"
+    r"(?:find|get|looking for|searching for|seeking) (?:a |some |paid )?work|available to start|start work|"
+    r"a (?:good |kind )?word|(?<!informational )interviews?|hr|human resources|head of people|people team|talent|"
+    r"join(?:ing)?|my name|(?<!his )(?<!her )(?<!their )(?<!your )(?<!its )"
+    r"(?:roles?|posts?))\b")
+
+
+def _referral_only(passage: str) -> bool:
+    """True when the passage is the referral ask lesson 04 teaches (names of people to talk to, their
+    contact details, leave to use the interviewee's name, a check-in date) and says nothing of hiring."""
+    sentences = _sentences(passage)
+    return (any(_REFERRAL.search(s) for s in sentences)
+            and not any(_HIRING_TALK.search(s) for s in sentences))

@@ -395,6 +395,13 @@ _STRUCTURAL: list[tuple[str, str, re.Pattern | None, bool]] = [
                      rf"team lead|team leader|supervisor|editor|partner|partners) (?:know )?(?:that )?i (?:\w+ ){{0,2}}"
                      rf"(?:job hunting|job seeking|on the (?:job )?market|looking for (?:work|a job|a role|a post|a position)|"
                      rf"open to offers|available)\b", None, False),
+    # asking them to tell anyone else (their contacts, friends, the people they refer the learner to)
+    # that the learner wants work: a referral turned into a job hunt
+    ("introduction", r"\b(?:tell|let|inform|mention to|remind|pass on to|say to) (?!me\b|us\b)(?:\w+ ){1,5}(?:know )?(?:that )?"
+                     r"i (?:\w+ ){0,2}(?:job hunting|job seeking|on the (?:job )?market|(?:looking|searching|hunting) "
+                     r"(?:for|out for) (?:work|a job|jobs|a role|roles|a post|posts|a position|positions|employment|"
+                     r"an opening|openings|a placement)|open to offers|available (?:to start|for work|to work|for hire))\b",
+     None, True),
     # they, looking for (or after) someone like the learner
     ("hiring", rf"\b(?:looking for|in need of|seeking|after|need|needs|want|wants) {_ME}\b", _YOU_WORD, False),
     # the learner offering paid work
