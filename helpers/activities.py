@@ -23,7 +23,7 @@ from typing import Any
 
 from helpers import conversation, emails, insights, questions, quiz, referrals, reflection
 from helpers.classroom import facilitator
-from helpers.core import settings
+from helpers.core import region, settings
 from .core import export as _export
 
 
@@ -89,6 +89,7 @@ def content_files() -> dict[str, str]:
     files["workshop"] = "facilitator"
     files["instructor_notes"] = "facilitator"
     files["jobask_examples"] = "job-ask examples"  # the instructor's labelled examples (scripts/train_coach.py)
+    files["class"] = "class settings"  # country, date style, the word for a CV (helpers.core.region)
     return files
 
 
@@ -98,6 +99,7 @@ def content_checks() -> list[tuple[str, Any]]:
     checks: list[tuple[str, Any]] = [(a.key, a.check_content) for a in ACTIVITIES]
     checks.append(("facilitator", facilitator.check_content))
     checks.append(("job-ask examples", _check_jobask_examples))
+    checks.append(("class settings", region.check_content))
     return checks
 
 

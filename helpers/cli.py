@@ -59,6 +59,16 @@ def _load(path: str) -> "logmod.Log | None":
         return None
 
 
+def _country(value: str) -> str:
+    """--country: a code the holiday calendar knows, or a clear message."""
+    from helpers.core import region
+
+    code, problems = region.check_country(value)
+    if problems:
+        raise argparse.ArgumentTypeError(f"{value!r} {problems[0].what}. {problems[0].fix}.")
+    return code
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     lg = _load(args.log)
     if lg is None:
@@ -84,7 +94,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if lg.problems:
         print(f"note: {len(lg.problems)} problem(s) found; cells with a problem are left out of the "
               f"figures. Run 'python -m helpers check' on each file to see them.", file=sys.stderr)
-    _print(summaries.report_text(lg, as_of=args.as_of))
+    _print(summaries.report_text(lg, as_of=args.as_of, country=args.country))
     return 0
 
 
@@ -98,7 +108,7 @@ def cmd_next(args: argparse.Namespace) -> int:
     if lg.problems:
         print(f"note: {len(lg.problems)} problem(s) found; cells with a problem are left out. Run "
               f"'python -m helpers check {args.log}' to see them.", file=sys.stderr)
-    _print(nextactions.text(nextactions.next_actions(lg.data, today), today))
+    _print(nextactions.text(nextactions.next_actions(lg.data, today, country=args.country), today))
     return 0
 
 
@@ -108,7 +118,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     lg = _load(args.log)
     if lg is None:
         return 2
-    result = calendar_ics.write(lg.data, args.out, args.as_of or dt.date.today())
+    result = calendar_ics.write(lg.data, args.out, args.as_of or dt.date.today(), country=args.country)
     print(result.message, file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 2
 
@@ -282,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("logs", metavar="LOG.csv", nargs="+")
     p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
                    help="the date to treat as today for due and overdue follow-ups (default: today)")
+    p.add_argument("--country", type=_country, default=None, metavar="CODE",
+                   help="whose public holidays to skip: GB-ENG, US, IE, ... or none (default: the "
+                        "learner's own choice from lesson 04, else the class's in class.toml)")
     p.set_defaults(func=cmd_summary)
     p = sub.add_parser("next", help="print the next actions of a log, one a line",
                        description="Print what to do next in a practice-interview log: thank-yous due, "
@@ -291,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("log", metavar="LOG.csv")
     p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
                    help="the date to treat as today (default: today)")
+    p.add_argument("--country", type=_country, default=None, metavar="CODE",
+                   help="whose public holidays to skip: GB-ENG, US, IE, ... or none (default: the "
+                        "learner's own choice from lesson 04, else the class's in class.toml)")
     p.set_defaults(func=cmd_next)
     p = sub.add_parser("calendar", help="write the open actions of a log as a calendar file (.ics)",
                        description="Write check-ins, follow-ups, thank-you reminders and referrals to "
@@ -300,6 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.ics", help="the calendar file to write")
     p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
                    help="the date to treat as today; overdue actions go on that day (default: today)")
+    p.add_argument("--country", type=_country, default=None, metavar="CODE",
+                   help="whose public holidays to skip: GB-ENG, US, IE, ... or none (default: the "
+                        "learner's own choice from lesson 04, else the class's in class.toml)")
     p.set_defaults(func=cmd_calendar)
     p = sub.add_parser("lessons", help="print the table of lessons (markdown) for the README",
                        description="Print a markdown table of the lessons, read from the notebooks' first cells.")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from helpers import content
-from helpers.core import Advice, text
+from helpers.core import Advice, region, text
 from helpers.core.jobask import JobAsk, job_ask
 from helpers.core.schema import Entries, Table, Text, TextList
 
@@ -396,7 +396,8 @@ def compare(v: Verdict, rating: Mapping[str, Any], c: Checks | None = None) -> l
             continue
         mine = bool(rating[key])
         if mine != reading[key]:
-            out.append(Difference(key, "yes" if mine else "no", "yes" if reading[key] else "no", why[key]))
+            out.append(Difference(key, "yes" if mine else "no", "yes" if reading[key] else "no",
+                                  region.current().words(why[key])))
     chosen = str(rating.get("kind") or "")
     if chosen and v.kinds and chosen not in v.kinds:
         titles = ", ".join(c.kind(k).title for k in v.kinds if c.kind(k)) or "none"

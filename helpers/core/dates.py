@@ -50,13 +50,15 @@ _ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b")
 
 
 def day_label(day: dt.date, year: bool = False) -> str:
-    """A date as people say it: ``Tuesday 8 December`` (with the year when asked).
+    """A date as people say it, in the class's date style (``class.toml``): ``Tuesday 8 December``,
+    or ``Tuesday, December 8`` (with the year when asked).
 
     >>> day_label(dt.date(2028, 2, 29), year=True)
     'Tuesday 29 February 2028'
     """
-    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
+    from helpers.core import region
+
+    return region.current().day(day, year=year)
 
 
 def _make(year: int, month: int, day: int, text: str, field: str) -> tuple[dt.date | None, Problem | None]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from helpers.core import workdays as holidays_calendar
-from helpers.core import Problem, Result
+from helpers.core import Problem, Result, region
 from helpers.core.store import Collection, Store, StoreError
 
 DEFAULT_COUNTRY = "GB-ENG"
@@ -38,33 +38,28 @@ def _get(name: str, default: str) -> str:
 
 
 def country() -> str:
-    """The country code whose public holidays are skipped ("GB", "US", ... or "none")."""
-    code = _get("country", DEFAULT_COUNTRY)
-    return code if holidays_calendar.known(code) else DEFAULT_COUNTRY
+    """The country code whose public holidays are skipped ("GB", "US", ... or "none"): the
+    learner's own choice (lesson 04) if they made one, else the class's (``class.toml``)."""
+    default = region.current().country
+    code = _get("country", default)
+    return code if holidays_calendar.known(code) else default
+
+
+def own_country() -> str | None:
+    """The country the learner chose themselves, or None when they follow the class's."""
+    code = _get("country", "")
+    return code if code and holidays_calendar.known(code) else None
 
 
 def check_country(value: Any) -> tuple[str, list[Problem]]:
-    """A typed or chosen country, normalised: ``(code, problems)``.
+    """A typed or chosen country, normalised: ``(code, problems)`` (:func:`helpers.core.region.check_country`).
 
     >>> check_country(" gb ")
     ('GB', [])
     >>> check_country("NONE")
     ('none', [])
     """
-    text = " ".join(str(value or "").split())
-    if not text:
-        return "", [Problem("country", "", "is empty",
-                            f"Choose your country, or “{holidays_calendar.NONE}” to skip no holidays",
-                            "empty")]
-    code = holidays_calendar.NONE if text.lower() == holidays_calendar.NONE else text.upper()
-    if not holidays_calendar.known(code):
-        by_name = {name.casefold(): c for name, c in holidays_calendar.countries()}
-        code = by_name.get(text.casefold(), code)
-    if not holidays_calendar.known(code):
-        return "", [Problem("country", text, "is not a country code the holiday calendar knows",
-                            "Use a two-letter code such as GB, US, IE, DE or IN, or “none”",
-                            "unknown_country")]
-    return code, []
+    return region.check_country(value)
 
 
 def set_country(value: Any) -> Result:

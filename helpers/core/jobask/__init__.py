@@ -125,6 +125,15 @@ _CONTRACTIONS = [
 ]
 
 
+def _said(kind: str) -> tuple[str, str]:
+    """The reason and the better question for ``kind``, in the class's words (a CV or a résumé)."""
+    from helpers.core import region
+
+    words = region.current().words
+    reason, instead = KINDS[kind]
+    return words(reason), words(instead)
+
+
 def _sentences(text: str) -> list[str]:
     """The text folded (accents, case, quotes) and cut into sentences of single-spaced words."""
     value = fold(text)
@@ -231,7 +240,7 @@ def rule_job_ask(text: object) -> JobAsk | None:
         for kind, pattern in _COMPILED:
             found = pattern.search(sentence)
             if found:
-                reason, instead = KINDS[kind]
+                reason, instead = _said(kind)
                 return JobAsk(words=found.group(0).strip(), kind=kind, reason=reason, instead=instead)
     sentences = _sentences(str(text))
     for index, sentence in enumerate(sentences):
@@ -243,17 +252,17 @@ def rule_job_ask(text: object) -> JobAsk | None:
                 continue
             found = pattern.search(sentence)
             if found and (requires is None or requires.search(around)):
-                reason, instead = KINDS[kind]
+                reason, instead = _said(kind)
                 return JobAsk(words=found.group(0).strip(), kind=kind, reason=reason, instead=instead)
     for sentence in sentences:
         words = _general(sentence)
         if words:
-            reason, instead = KINDS["request"]
+            reason, instead = _said("request")
             return JobAsk(words=words, kind="request", reason=reason, instead=instead)
     for first, second in zip(sentences, sentences[1:]):
         words = _across(first, second) or _across(second, first)
         if words:
-            reason, instead = KINDS["request"]
+            reason, instead = _said("request")
             return JobAsk(words=words, kind="request", reason=reason, instead=instead)
     return None
 
@@ -315,7 +324,7 @@ def _learnt(text: str, model: dict | None) -> JobAsk | None:
         if probability < threshold:
             return None
         if _addressed(passage) and not _guarded(passage, guard) and not _referral_only(passage):
-            reason, instead = KINDS["learnt"]
+            reason, instead = _said("learnt")
             return JobAsk(words=passage[:160], kind="learnt", reason=reason, instead=instead)
     return None
 

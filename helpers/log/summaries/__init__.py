@@ -176,47 +176,84 @@ def due_follow_ups(data: pd.DataFrame, as_of: dt.date | str | None = None, withi
 
 
 def follow_up_window_advice(data: pd.DataFrame, window: tuple[int, int] = FOLLOW_UP_WINDOW, *,
-                            limit: int | None = None, masks: _Masks | None = None) -> pd.DataFrame:
-    """Agreed check-in dates outside the usual 7-10 days after the interview (advice, not an error).
-
-    Cancelled interviews are left out. In interview order.
+                            limit: int | None = None, masks: _Masks | None = None,
+                            country: str | None = None) -> pd.DataFrame:
+    """Agreed check-in dates outside the usual 7-10 days after the interview, or on a day off (a
+    weekend, or a public holiday of ``country``: the learner's or the class's when None). Advice,
+    not an error. Cancelled interviews are left out. In interview order.
     """
+    from helpers.core import workdays as holidays_calendar
+    from helpers.core.followup import resolve_country
+
     low, high = window
     m = _Masks.of(data, masks)
-    gap = ((data["follow_up_on"] - data["date"]) / _DAY).to_numpy(dtype=float, na_value=np.nan)
+    agreed = data["follow_up_on"]
+    gap = ((agreed - data["date"]) / _DAY).to_numpy(dtype=float, na_value=np.nan)
+    try:
+        code = resolve_country(country)
+    except Exception:  # noqa: BLE001 - the settings are another lesson's: weekends only, then
+        code = holidays_calendar.NONE
+    present = agreed.dropna()
+    years = sorted({d.year for d in present}) if len(present) else []
+    days_off = {pd.Timestamp(d): n for y in years for d, n in holidays_calendar.between(
+        dt.date(y, 1, 1), dt.date(y, 12, 31), code).items()}
+    weekday = agreed.dt.weekday.to_numpy(dtype=float, na_value=np.nan)
+    holiday = agreed.map(lambda d: days_off.get(d, "") if pd.notna(d) else "").to_numpy(dtype=object)
     with np.errstate(invalid="ignore"):
-        mask = ~m.cancelled & ((gap < low) | (gap > high))
+        outside = (gap < low) | (gap > high)
+        off = (weekday >= 5) | (holiday != "")
+        mask = ~m.cancelled & (outside | off)
     table = _select(data, m, mask, _FOLLOW_COLUMNS, by="date", limit=limit)
     days = _days(table["check-in agreed"], table["interview"])
     table["days after interview"] = days
     early = f"sooner than {low} days: they may have nothing new to tell you yet; aim for {low}-{high}"
     late = f"more than {high} days: they may have forgotten the details; aim for {low}-{high}"
-    table["advice"] = _labels([late, early], days.to_numpy(dtype=float, na_value=np.nan) < low)
+    where = holidays_calendar.country_phrase(code)
+
+    def advise(row: pd.Series) -> str:
+        parts = []
+        n = row["days after interview"]
+        if pd.notna(n) and n < low:
+            parts.append(early)
+        elif pd.notna(n) and n > high:
+            parts.append(late)
+        day = row["check-in agreed"]
+        if pd.notna(day):
+            name = days_off.get(pd.Timestamp(day), "")
+            if pd.Timestamp(day).weekday() >= 5:
+                parts.append(f"a {pd.Timestamp(day):%A}: not a working day; agree a weekday")
+            elif name:
+                parts.append(f"{name}, a public holiday in {where}: agree a working day")
+        return "; ".join(parts)
+
+    table["advice"] = table.apply(advise, axis=1) if len(table) else pd.Series([], dtype=object)
     return table
 
 
 def follow_ups(data: pd.DataFrame, as_of: dt.date | str | None = None, *,
-               limit: int | None = None, masks: _Masks | None = None) -> Section:
-    """Section 2: overdue check-ins, those due in the next 7 days, and dates outside 7-10 days."""
+               limit: int | None = None, masks: _Masks | None = None, country: str | None = None) -> Section:
+    """Section 2: overdue check-ins, those due in the next 7 days, and dates outside 7-10 days or
+    on a day off."""
     today = _as_of(as_of)
     m = _Masks.of(data, masks)
     overdue = overdue_follow_ups(data, today, limit=limit, masks=m)
     due = due_follow_ups(data, today, limit=limit, masks=m)
-    advice = follow_up_window_advice(data, limit=limit, masks=m)
+    advice = follow_up_window_advice(data, limit=limit, masks=m, country=country)
     low, high = FOLLOW_UP_WINDOW
     first = f"As of {plain_date(today)}: {_plural(_total(overdue), 'check-in')} overdue"
     if len(overdue):
         oldest = overdue.iloc[0]
         first += f" (start with {oldest['contact']}, agreed for {plain_date(oldest['check-in agreed'])})"
     reading = (f"{first}; {_total(due):,} due in the next {DUE_WITHIN_DAYS} days; "
-               f"{_plural(_total(advice), 'agreed date')} outside the usual {low}-{high} days after the interview.")
+               f"{_plural(_total(advice), 'agreed date')} outside the usual {low}-{high} days after the interview "
+               f"or on a day off.")
     if not _total(overdue) and not _total(due):
         reading += " Nothing to chase today."
     captions = ["Overdue check-ins", f"Check-ins due in the next {DUE_WITHIN_DAYS} days",
-                f"Check-in dates outside {low}-{high} days (advice)"]
+                f"Check-in dates outside {low}-{high} days or on a day off (advice)"]
     return Section("follow_ups", "2. Follow-ups", reading, dict(zip(captions, [overdue, due, advice])),
                    empty=dict(zip(captions, ["No check-ins overdue.", "None due this week.",
-                                             "Every agreed date is in the usual window."])))
+                                             "Every agreed date is a working day in the usual window."])))
 
 
 # ---------------------------------------------------------------------------------------
@@ -288,10 +325,12 @@ def thank_yous(data: pd.DataFrame, as_of: dt.date | str | None = None, *,
 # ---------------------------------------------------------------------------------------
 # All together
 # ---------------------------------------------------------------------------------------
-def sections(data: pd.DataFrame, as_of: dt.date | str | None = None, *, limit: int | None = None) -> list[Section]:
-    """All six sections, in order (``limit``: at most that many rows in each long table)."""
+def sections(data: pd.DataFrame, as_of: dt.date | str | None = None, *, limit: int | None = None,
+             country: str | None = None) -> list[Section]:
+    """All six sections, in order (``limit``: at most that many rows in each long table; ``country``:
+    whose public holidays count as days off, the learner's or the class's when None)."""
     m = _Masks.of(data)
-    return [activity(data, limit=limit, masks=m), follow_ups(data, as_of, limit=limit, masks=m),
+    return [activity(data, limit=limit, masks=m), follow_ups(data, as_of, limit=limit, masks=m, country=country),
             thank_yous(data, as_of, limit=limit, masks=m), referrals(data, limit=limit, masks=m),
             feedback(data, limit=limit, masks=m), coverage(data, limit=limit, masks=m)]
 
@@ -360,7 +399,7 @@ def learners_log(as_of: dt.date | str | None = None) -> Shown:
     return Shown(lg, is_sample, when, note)
 
 
-def report_text(lg: "logmod.Log", as_of: dt.date | None = None) -> str:
+def report_text(lg: "logmod.Log", as_of: dt.date | None = None, country: str | None = None) -> str:
     """The summary printed by ``python -m helpers summary``: all six sections, as text."""
     data = lg.data
     today = _as_of(as_of)
@@ -372,7 +411,7 @@ def report_text(lg: "logmod.Log", as_of: dt.date | None = None) -> str:
     if not len(data):
         lines.append("The log has no interviews yet: add your first one (a practice run with family or "
                      "friends is a good start). The tables below are empty until then.")
-    for section in sections(data, today, limit=TEXT_ROWS):
+    for section in sections(data, today, limit=TEXT_ROWS, country=country):
         lines += ["", section.text()]
     return "\n".join(lines)
 

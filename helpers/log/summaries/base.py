@@ -38,7 +38,7 @@ _STRIP = np.frompyfunc(str.strip, 1, 1)  # str.strip over an array of text, with
 # Small helpers
 # ---------------------------------------------------------------------------------------
 def plain_date(value: object) -> str:
-    """A date in plain words, the same in every locale.
+    """A date in plain words, the same in every locale, in the class's date style (class.toml).
 
     >>> plain_date("2026-10-19")
     '19 Oct 2026'
@@ -46,6 +46,10 @@ def plain_date(value: object) -> str:
     if value is None or pd.isna(value):
         return "no date"
     stamp = pd.Timestamp(value)
+    from helpers.core import region
+
+    if region.current().date_style == "month-day":
+        return f"{stamp:%b} {stamp.day}, {stamp.year}"
     return f"{stamp.day} {stamp:%b %Y}"
 
 
