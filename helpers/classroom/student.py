@@ -41,6 +41,11 @@ import nbformat
 
 from helpers import workspace
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - for the type name only
+    from helpers.core.region import Region
+
 #: Cell tags whose cells students never see.
 REMOVE_TAGS = {"solution", "instructor"}
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"   # nbgrader's default for Python
@@ -68,6 +73,7 @@ class NotebookReport:
     removed: int = 0      # cells removed (tagged solution/instructor)
     stubbed: int = 0      # cells whose solution (or hidden tests) were replaced by a stub
     cleared: int = 0      # code cells whose outputs were cleared
+    localised: int = 0    # markdown cells given the class's words (class.toml)
 
 
 @dataclass
@@ -114,6 +120,25 @@ def _replace_regions(source: str, begin: str, end: str, stub: list[str] | None) 
         elif not inside:
             out.append(line)
     return "\n".join(out), replaced
+
+
+def localise_notebook(nb: nbformat.NotebookNode, region: "Region | None" = None) -> int:
+    """The class's words (``class.toml``: "résumé" for "CV") in the lesson's text, in place; how
+    many markdown cells changed. Code, and what the helpers print, follow the class file by
+    themselves; dates written in the lesson's text are examples and stay as written."""
+    from helpers.core import region as class_region
+
+    r = region or class_region.current()
+    changed = 0
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        source = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+        new = r.words(source)
+        if new != source:
+            cell.source = new
+            changed += 1
+    return changed
 
 
 def strip_notebook(nb: nbformat.NotebookNode, name: str = "") -> NotebookReport:
@@ -224,6 +249,7 @@ def build_student(out_dir: str | Path, source: str | Path | None = None) -> Stud
                 raise StudentBuildError(f"{path} could not be read as a notebook ({type(exc).__name__}: "
                                         f"{exc}). Open it in Jupyter and save it again.") from None
             result.notebooks.append(strip_notebook(nb, str(rel)))
+            result.notebooks[-1].localised = localise_notebook(nb)
             nbformat.write(nb, tmp / "notebooks" / rel)
         for name in SUPPORT:
             item = src / name

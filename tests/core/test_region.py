@@ -131,3 +131,22 @@ def test_a_us_class_file_reaches_the_commands(tmp_path, content_copy):
     assert "from Friday, November 27" in done.stdout, done.stdout
     summary = _cli("summary", str(log), "--as-of", "2026-11-30", env_content=content_copy, tmp=tmp_path)
     assert "As of Nov 30, 2026" in summary.stdout
+
+
+def test_a_student_copy_for_a_us_class_says_resume_in_the_lessons(us_class, tmp_path):
+    import json
+
+    from helpers.classroom import student
+
+    result = student.build_student(tmp_path / "copy")
+    assert sum(nb.localised for nb in result.notebooks) > 0
+    texts = []
+    for path in sorted((tmp_path / "copy" / "notebooks").glob("0*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        texts += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    text = "\n".join(texts)
+    assert "résumé" in text
+    assert not __import__("re").search(r"(?<![\w./-])CVs?(?![\w/-])", text)
+    shipped = "\n".join("".join(c["source"]) for p in sorted((ROOT / "notebooks").glob("0*.ipynb"))
+                        for c in json.loads(p.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "markdown")
+    assert "CV" in shipped   # the shipped lessons keep British English
