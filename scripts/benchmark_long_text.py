@@ -51,7 +51,7 @@ def main() -> int:
         ("model sentence_scores", lambda n: jobask_model.sentence_scores("Could I work with you? " * (n // 23))),
         ("share a base64 cell", lambda n: share_cell(folder, n * 3 // 4)),
     ]
-    print(f"| check | 10 KB (s) | 100 KB (s) | ratio 100 KB / 10 KB |\n|---|---|---|---|")
+    print("| check | 10 KB (s) | 100 KB (s) | ratio 100 KB / 10 KB |\n|---|---|---|---|")
     for name, fn in cases:
         short, long = best(lambda: fn(10_000)), best(lambda: fn(100_000))
         print(f"| {name} | {short:.3f} | {long:.3f} | {long / short:.1f} |")
