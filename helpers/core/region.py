@@ -2,8 +2,8 @@
 whose public holidays are skipped, how dates are written, and the word for a CV.
 
 A learner's own country (lesson 04, :mod:`helpers.core.settings`) still wins for that learner;
-the class file gives the default. A missing file means the shipped defaults (England, "Tuesday
-8 September", "CV"); a damaged one means the defaults too, and ``python -m helpers check-content``
+the class file gives the default. A missing or damaged file means the shipped defaults (England,
+"Tuesday 8 September", "CV") for whatever it cannot give, and ``python -m helpers check-content``
 says what is wrong (:func:`check_content`).
 
 >>> Region("US", "month-day", "résumé").day(dt.date(2026, 9, 8), year=True)
@@ -108,9 +108,8 @@ def _problems(data: dict) -> list[str]:
 
 
 def check_content() -> list[str]:
-    """Every mistake in class.toml ([] when fine, or when there is no class file: the defaults)."""
-    if not content.file_path(FILE).exists():
-        return []
+    """Every mistake in class.toml ([] when fine). A missing file is one too, as for every content
+    file (the lessons still run, on the defaults)."""
     try:
         data = content.load(FILE)
     except content.ContentError as exc:

@@ -81,9 +81,10 @@ def test_mistakes_in_the_class_file_are_named_and_the_lessons_keep_the_defaults(
     assert region.current() == region.Region("US", "day-month", "résumé")   # the right fields are kept
 
 
-def test_a_missing_class_file_means_the_defaults(content_copy, workspace):
+def test_a_missing_class_file_means_the_defaults_and_check_content_says_so(content_copy, workspace):
     (content_copy / "class.toml").unlink()
-    assert region.current() == region.Region() and region.check_content() == []
+    assert region.current() == region.Region()
+    assert any("class.toml: the content file is missing" in p for p in region.check_content())
 
 
 def _cli(*args: str, env_content: Path | None = None, tmp: Path) -> subprocess.CompletedProcess:
