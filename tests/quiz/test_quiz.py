@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def test_shipped_quiz_is_valid_and_covers_the_lesson():
     ('correct = false\nfeedback = """Not quite. You will never',
      'correct = true\nfeedback = """Not quite. You will never', "2 choices are marked correct"),
     ('feedback = """Exactly: a two-way', 'feedbak = """Exactly: a two-way', "'feedbak' is not a field this file uses"),
-    ('section = "habits"\nprompt = "How do you', 'prompt = "How do you', "the field 'section' is missing"),
+    ('section = "habits"\nprompt = """You have found a manager', 'prompt = """You have found a manager', "the field 'section' is missing"),
     ('correct = true\nfeedback = """Right. In a job', 'correct = "yes"\nfeedback = """Right. In a job',
      "correct should be true or false"),
     ('id = "candid-feedback"', 'id = "Candid Feedback"', "lower-case letters"),
@@ -219,7 +220,8 @@ def test_quiz_form_checks_saves_and_shows_feedback_from_the_file(workspace: Path
 
     q = quiz.find("candid-feedback")
     wrong = next(c for c in q.choices if not c.correct)
-    form.controls["two-way-exchange"].value = "B"
+    two_way = quiz.find("two-way-exchange").answer.letter
+    form.controls["two-way-exchange"].value = two_way
     form.controls[q.id].value = wrong.letter
     form.controls["check"].click()
     assert set(_saved(workspace)["answers"]) == {"two-way-exchange", "candid-feedback"}
@@ -237,7 +239,7 @@ def test_quiz_form_checks_saves_and_shows_feedback_from_the_file(workspace: Path
     assert form.messages[q.id].value == ""
 
     reopened = forms.quiz_form("why")  # shown back from what was saved
-    assert reopened.controls["two-way-exchange"].value == "B"
+    assert reopened.controls["two-way-exchange"].value == two_way
     assert reopened.controls[q.id].value == wrong.letter
     assert "Right." in reopened.messages["two-way-exchange"].value
     assert "2 of 4 answered" in reopened.status.value
@@ -249,14 +251,16 @@ def test_quiz_form_for_an_unknown_section_says_so():
 
 
 def test_a_saved_answer_whose_choice_was_edited_away_is_not_shown(content_copy: Path):
-    quiz.answer("two-way-exchange", "B")
+    right = quiz.find("two-way-exchange").answer
+    assert right.text.startswith("You share what you have learned so far")
+    quiz.answer("two-way-exchange", right.letter)
     text = content_copy.read_text(encoding="utf-8")
     content_copy.write_text(text.replace("You share what you have learned so far", "You share your findings"),
                             encoding="utf-8")
     form = forms.quiz_form("why")
     assert form.controls["two-way-exchange"].value is None
     assert quiz.saved_grade(quiz.find("two-way-exchange")) is None
-    assert "Your answer: B." in quiz.export_text(), "the export still shows what was saved"
+    assert f"Your answer: {right.letter}." in quiz.export_text(), "the export still shows what was saved"
 
 
 def test_notes_form_saves_escapes_and_shows_back(workspace: Path):
@@ -292,12 +296,77 @@ def test_notes_form_saves_escapes_and_shows_back(workspace: Path):
 
 
 # ---- the quiz agrees with the chapter (issue 12) ----------------------------------------------
+CONTACT_ASK = "Would you be willing to share how best to reach them, so that I can get in touch myself?"
+
+
 def test_the_referral_answer_is_the_ask_lesson_04_teaches():
     q = quiz.find("ask-for-referrals")
-    right = q.answer.text.lower()
-    assert "e-mail address or phone number" in right and "contact them myself" in right
-    assert "introduce" not in right
+    right = " ".join(q.answer.text.split())
+    assert CONTACT_ASK in right, "the one contact-details wording (see tests/referrals/test_contact_wording.py)"
+    assert right.lower().index("based on my research") < right.index("anyone else"), \
+        "the names ask starts from what the research found"
+    research = re.search(r"talk to (.+?)\. Is there", right).group(1)
+    assert research in q.prompt, "the question says what the research found, so the answer can name it"
+    assert "introduce" not in right.lower()
     assert any("introduce me to them" in c.text.lower() and not c.correct for c in q.choices)
+    assert not any("e-mail address or phone number" in c.text + c.feedback for c in q.choices)
+
+
+def test_each_question_states_the_situation_its_answer_assumes():
+    """The check-in answer assumes an offer to contact someone first and an agreed day: the question says so."""
+    q = quiz.find("after-the-interview")
+    assert "check in" in q.answer.text.lower() or "as agreed" in q.answer.text.lower()
+    prompt = q.prompt.lower()
+    assert "rather speak to" in prompt and "agreed to check in on" in prompt
+    thanks = quiz.find("email-request-and-thanks")
+    assert "the same day or the next" in thanks.answer.text
+    wrong = " ".join(c.text.lower() for c in thanks.choices if not c.correct)
+    for mistake in ("phone", "several paragraphs", "text message"):
+        assert mistake in wrong, f"a wrong option learners really choose: {mistake}"
+    assert "wait until you have a job" not in wrong
+
+
+def test_nothing_promises_an_opening():
+    for q in quiz.questions():
+        for c in q.choices:
+            said = (c.text + " " + c.feedback).lower()
+            assert "without your asking" not in said and "will come up" not in said, (q.id, c.letter)
+
+
+def _plain(words: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", words.casefold()).split())
+
+
+def test_structure_one_right_answer_feedback_for_each_no_duplicates():
+    """Every item: one right answer, its own feedback on every option, no two options alike.
+
+    The quiz does not shuffle: choices keep the file's order and get letters A, B, C... (see the
+    comment at the top of quiz.toml), so the right answers must not all sit in one position."""
+    items = quiz.questions()
+    for q in items:
+        assert [c.letter for c in q.choices] == list(quiz.LETTERS[:len(q.choices)])
+        assert sum(c.correct for c in q.choices) == 1, q.id
+        texts = [_plain(c.text) for c in q.choices]
+        assert len(set(texts)) == len(texts), f"{q.id}: two options say the same"
+        feedback = [_plain(c.feedback) for c in q.choices]
+        assert all(len(f.split()) >= 8 for f in feedback), f"{q.id}: every option needs real feedback"
+        assert len(set(feedback)) == len(feedback), f"{q.id}: each option has its own feedback"
+        assert all(_plain(c.text) not in _plain(p.text) for c in q.choices for p in q.choices if p is not c), \
+            f"{q.id}: an option contained whole in another is a giveaway"
+    positions = [q.answer.letter for q in items]
+    assert len(set(positions)) >= 3, f"the right answers sit in too few positions: {positions}"
+    assert max(positions.count(p) for p in positions) <= len(items) // 2, positions
+
+
+def test_the_structure_test_would_catch_a_broken_item(content_copy: Path):
+    text = content_copy.read_text(encoding="utf-8")
+    old = 'text = "You spend most of the time on your own story so that they remember you."'
+    assert old in text
+    content_copy.write_text(text.replace(old, 'text = "You work through twenty prepared questions, one after '
+                                              'another, and note each answer!"'), encoding="utf-8")
+    assert quiz.check_content() == [], "punctuation differs, so the file check lets it through"
+    with pytest.raises(AssertionError, match="two options say the same"):
+        test_structure_one_right_answer_feedback_for_each_no_duplicates()
 
 
 def test_the_quiz_and_the_job_ask_rule_agree():
