@@ -310,13 +310,13 @@ def check_plan(contact: Any, interview_date: Any, checkin_date: Any, promised: A
     Problems block saving (empty or too-long names, unreadable dates, a check-in not after the
     interview). Advice does not: a day outside the 7-10 day window, on a weekend or a holiday.
 
-    >>> plan, problems, advice = check_plan("Ana", "2026-12-01", "2026-12-15", "Dr Haddad", country="none")
+    >>> plan, problems, advice = check_plan("Ana", "2026-12-01", "2026-12-15", "Dr Nasser", country="none")
     >>> problems, plan["checkin_date"], [a.code for a in advice]
     ([], '2026-12-15', ['too_late'])
     """
     problems = check_contact(contact)
     problems += _field_problems("promised", promised, "Whom they offered to contact", PERSON_LIMIT,
-                                required=need_person, example="Dr Haddad in the outreach team")
+                                required=need_person, example="Dr Nasser in the outreach team")
     interview, p1 = dates.parse(interview_date, field="interview_date")
     agreed, p2 = dates.parse(checkin_date, field="checkin_date")
     problems += [p for p in (p1, p2) if p]
@@ -443,7 +443,7 @@ def checkin_text(interview: Any, interviewee: Any = "", promised: Any = "", agre
     """The proposed check-in days after ``interview`` (typed or a date), the days left out as
     public holidays, the sentence to say, and advice on an ``agreed`` day if given (nothing is saved).
 
-    >>> print(checkin_text("2026-12-16", "", "Dr Haddad", country="US").splitlines()[3])
+    >>> print(checkin_text("2026-12-16", "", "Dr Nasser", country="US").splitlines()[3])
     (Left out: Friday 25 December, Christmas Day.)
     """
     day, problem = dates.parse(interview, field="interview_date")

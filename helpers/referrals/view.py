@@ -6,7 +6,7 @@ file and escaped::
 
     form = forms.checkin_form()
     form.controls["contact"].value = "Ana"
-    form.controls["promised"].value = "Dr Haddad"
+    form.controls["promised"].value = "Dr Nasser"
     form.controls["interview_date"].value = datetime.date(2026, 12, 1)   # proposes working days 7-10 days on
     form.controls["checkin"].value                                        # '2026-12-08', the first of them
     form.controls["save"].click()
@@ -220,7 +220,7 @@ def checkin_form() -> Form:
         texts, error = _prompts()
         fields = [
             ("contact", text("Who you will check in with", placeholder="Ms Okafor")),
-            ("promised", text("Whom they offered to contact", placeholder="Dr Haddad in the outreach team")),
+            ("promised", text("Whom they offered to contact", placeholder="Dr Nasser in the outreach team")),
             ("interview_date", _date_picker("Interview date")),
             ("checkin", choice("Check-in day (working days 7-10 days later)", [])),
             ("other_date", _date_picker("Or the day you agreed, if different (optional)")),

@@ -90,7 +90,7 @@ def test_ask_form_too_many_too_long_and_hostile(workspace: Path):
 # ---------------------------------------------------------------------------------------
 # The check-in form
 # ---------------------------------------------------------------------------------------
-def plan(form, contact="Ana", promised="Dr Haddad", interview=dt.date(2026, 12, 1)) -> None:
+def plan(form, contact="Ana", promised="Dr Nasser", interview=dt.date(2026, 12, 1)) -> None:
     form.controls["contact"].value = contact
     form.controls["promised"].value = promised
     form.controls["interview_date"].value = interview
@@ -142,11 +142,11 @@ def test_save_plan_and_table_from_the_file(workspace: Path):
     form.controls["checkin"].value = "2026-12-09"
     form.controls["save"].click()
     assert "Saved: check in with Ana on Wednesday 9 December 2026." in form.status.value
-    assert saved(workspace)["plans"] == [{"id": 1, "contact": "Ana", "promised": "Dr Haddad",
+    assert saved(workspace)["plans"] == [{"id": 1, "contact": "Ana", "promised": "Dr Nasser",
                                           "interview_date": "2026-12-01", "checkin_date": "2026-12-09"}]
     table = form.extras["table"].value
     assert "Your check-in plans" in table and "Example" not in table
-    assert "Wednesday 9 December 2026" in table and "Dr Haddad" in table
+    assert "Wednesday 9 December 2026" in table and "Dr Nasser" in table
     before = (workspace / "referrals.json").read_bytes()
     form.controls["save"].click()
     assert "Already saved" in form.status.value
@@ -222,7 +222,7 @@ def test_plans_from_both_forms_share_the_file(workspace: Path):
 
 def test_examples_save_nothing(workspace: Path):
     assert "Example: the script" in forms.referral_example().value
-    shown = forms.checkin_example("2026-12-16", "Ana", "Dr Haddad", "2026-12-25").value
+    shown = forms.checkin_example("2026-12-16", "Ana", "Dr Nasser", "2026-12-25").value
     assert "Wednesday 23 December" in shown and "Left out: Friday 25 December, Christmas Day" in shown
     assert "public holiday (Christmas Day)" in shown
     assert not (workspace / "referrals.json").exists()

@@ -39,7 +39,7 @@ def test_ask_has_the_follow_on_asks_in_order():
              "4. If they would rather contact the people first"]
     positions = [script.index(s) for s in steps]
     assert positions == sorted(positions)
-    assert "so that I can contact them myself" in script
+    assert "Would you be willing to share how best to reach them, so that I can get in touch myself?" in script
     assert "may I mention that you suggested I contact them?" in script
     assert "[a working day 7-10 days from today: use the check-in calculator]" in script
 
@@ -147,17 +147,17 @@ def test_save_ask_with_problems_keeps_the_old(workspace: Path):
 # Check-in plans
 # ---------------------------------------------------------------------------------------
 def test_save_plan_records_who_was_promised_and_by_when(workspace: Path):
-    result = referrals.save_plan("Ana", "2026-12-01", "2026-12-08", "Dr Haddad")
+    result = referrals.save_plan("Ana", "2026-12-01", "2026-12-08", "Dr Nasser")
     assert result.ok and result.changed and result.advice == []
     data = json.loads((workspace / "referrals.json").read_text(encoding="utf-8"))
-    assert data["plans"] == [{"id": 1, "contact": "Ana", "promised": "Dr Haddad", "interview_date": "2026-12-01",
+    assert data["plans"] == [{"id": 1, "contact": "Ana", "promised": "Dr Nasser", "interview_date": "2026-12-01",
                               "checkin_date": "2026-12-08"}]
     assert result.item == data["plans"][0]
     table = referrals.plans_table()
     assert table.to_dict("records") == [{
-        "Contact": "Ana", "Offered to contact": "Dr Haddad", "Interview": "Tuesday 1 December 2026",
+        "Contact": "Ana", "Offered to contact": "Dr Nasser", "Interview": "Tuesday 1 December 2026",
         "Check in on": "Tuesday 8 December 2026",
-        "What to say": "Thank you, Ana, for offering to speak to Dr Haddad. Could I check in with you on "
+        "What to say": "Thank you, Ana, for offering to speak to Dr Nasser. Could I check in with you on "
                        "Tuesday 8 December, to hear how it went?"}]
 
 
