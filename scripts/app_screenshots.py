@@ -58,7 +58,7 @@ def _questions(page: Any) -> None:
 def _checkin(page: Any) -> None:
     f = form(page, "check-in")
     jlab.Lesson.field(f, "Who you will check in with").fill("Ms Rivera")
-    jlab.Lesson.field(f, "Whom they offered to contact").fill("Dr Haddad in the outreach team")
+    jlab.Lesson.field(f, "Whom they offered to contact").fill("Dr Nasser in the outreach team")
     jlab.Lesson.field(f, "Interview date").fill("2026-12-01")
     jlab.Lesson.field(f, "Interview date").press("Tab")
     # The form proposes the working days 7-10 days later as soon as the date is in.

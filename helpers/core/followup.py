@@ -11,8 +11,8 @@ ten days and the conversation has gone cold. So the calculator proposes every wo
 ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11']
 >>> [day_label(d) for d in checkin_dates(dt.date(2026, 12, 16), country="GB")]   # not Christmas Day
 ['Wednesday 23 December', 'Thursday 24 December']
->>> checkin_sentence("", dt.date(2026, 12, 8), "Dr Haddad")
-'Thank you for offering to speak to Dr Haddad. Could I check in with you on Tuesday 8 December, to hear how it went?'
+>>> checkin_sentence("", dt.date(2026, 12, 8), "Dr Nasser")
+'Thank you for offering to speak to Dr Nasser. Could I check in with you on Tuesday 8 December, to hear how it went?'
 >>> [day_label(d) for d in follow_up_dates(dt.date(2026, 12, 1), country="none")]
 ['Friday 4 December', 'Friday 11 December']
 
@@ -147,8 +147,8 @@ def checkin_sentence(name: str, date: dt.date, person: str = "") -> str:
     "the people you mentioned"). It confirms the promise, gives them a deadline and gives you a
     reason to call back.
 
-    >>> checkin_sentence("Ana", dt.date(2026, 12, 8), "Dr Haddad")
-    'Thank you, Ana, for offering to speak to Dr Haddad. Could I check in with you on Tuesday 8 December, to hear how it went?'
+    >>> checkin_sentence("Ana", dt.date(2026, 12, 8), "Dr Nasser")
+    'Thank you, Ana, for offering to speak to Dr Nasser. Could I check in with you on Tuesday 8 December, to hear how it went?'
 
     Names are used as typed (the forms show them escaped). A broken content file raises
     ``helpers.content.ContentError`` naming the file and the fix.

@@ -4,8 +4,8 @@ Wording lives in ``data/content/email_templates.toml`` (``string.Template`` plac
 ``$their_name``), so an instructor can change it without touching Python. This module tidies
 what a learner typed so it reads well in the template (:mod:`helpers.emails.wording`), checks
 the fields (required, length, words rather than filler, no request for a job, permission
-before using a referrer's name), counts the words, advises on timing (the thank-you within
-24 hours, follow-ups after three working days and a week), and keeps the latest draft of each
+before using a referrer's name), counts the words, advises on timing (the thank-you the
+same day or the next, follow-ups after three working days and a week), and keeps the latest draft of each
 kind in ``emails.json`` in the learner's workspace (a core :class:`~helpers.core.store.Store`).
 
 >>> email, problems = compose_request(example_fields("request"))

@@ -1,4 +1,4 @@
-"""When to send the e-mails of the lesson "Asking and thanking": the thank-you within 24 hours,
+"""When to send the e-mails of the lesson "Asking and thanking": the thank-you the same day or the next,
 a follow-up after three working days without a reply, and a last one about a week later.
 
 Plain functions on dates; :mod:`helpers.emails` shows their advice with each draft, and the log's
@@ -48,11 +48,11 @@ def follow_up_advice(request_date: Any, stage: str = "first", today: Any = None,
 def thank_you_advice(interview_date: Any, sent_date: Any = None, today: Any = None) -> tuple[str, list[Problem]]:
     """When to send (or whether you sent) the thank-you: ``(advice, problems)``.
 
-    The rule of thumb is within 24 hours: the same day or the next. Dates may be typed text
+    The rule of thumb is the same day or the next. Dates may be typed text
     or ``datetime.date``; ``today`` defaults to today.
 
     >>> print(thank_you_advice("2026-12-01", today="2026-12-01")[0])
-    Your interview is today (Tuesday 1 December). Send your thank-you today or tomorrow, within 24 hours, while the conversation is fresh.
+    Your interview is today (Tuesday 1 December). Send your thank-you the same day or the next, while the conversation is fresh.
     >>> thank_you_advice("1/12/26")[1][0].code
     'two_digit_year'
     """
@@ -73,18 +73,18 @@ def thank_you_advice(interview_date: Any, sent_date: Any = None, today: Any = No
             when = "the same day" if days == 0 else "the next day"
             return (f"You sent it on {dates.day_label(sent)}, {when}: right on time. That promptness is part "
                     f"of the thank-you."), []
-        return (f"You sent it on {dates.day_label(sent)}, {days} days after the interview: later than the 24 "
-                f"hours that is best. Nothing is lost: a warm thank-you a little late is far better than none. "
+        return (f"You sent it on {dates.day_label(sent)}, {days} days after the interview: later than "
+                f"the same day or the next, which is best. Nothing is lost: a warm thank-you a little late is far better than none. "
                 f"Next time, send it the same day or the next."), []
     days = (now - interview).days
     if days < 0:
         return (f"Your interview is on {label}. Draft the thank-you now, add one thing you learned straight "
                 f"after the conversation, and send it the same day or the next."), []
     if days == 0:
-        return (f"Your interview is today ({label}). Send your thank-you today or tomorrow, within 24 hours, "
+        return (f"Your interview is today ({label}). Send your thank-you the same day or the next, "
                 f"while the conversation is fresh."), []
     if days == 1:
-        return f"Your interview was yesterday ({label}). Send your thank-you today to stay within 24 hours.", []
-    return (f"Your interview was {days} days ago ({label}), so the 24 hours have passed. Send it today anyway, "
+        return f"Your interview was yesterday ({label}). Send your thank-you today: the next day is still in good time.", []
+    return (f"Your interview was {days} days ago ({label}), so the same day or the next has passed. Send it today anyway, "
             f"with a short line such as \"I'm sorry this is a little late\": a late thank-you is far better "
             f"than none."), []

@@ -88,22 +88,22 @@ def test_check_in_picked_with_a_date_picker_skips_christmas(lab, need_lesson):
     expect(form).to_contain_text("you have not saved a plan yet")
 
     Lesson.field(form, "Who you will check in with").fill("Ms Rivera")
-    Lesson.field(form, "Whom they offered to contact").fill("Dr Haddad")
+    Lesson.field(form, "Whom they offered to contact").fill("Dr Nasser")
     picker = Lesson.field(form, "Interview date")
     assert picker.get_attribute("type") == "date"
     picker.fill("2026-12-16")
     days = Lesson.field(form, "Check-in day")
     expect(days.locator("option")).to_have_text(["Wednesday 23 December 2026", "Thursday 24 December 2026"])
     expect(form).to_contain_text("Friday 25 December (Christmas Day)")
-    expect(form).to_contain_text("Thank you, Ms Rivera, for offering to speak to Dr Haddad. Could I check in "
+    expect(form).to_contain_text("Thank you, Ms Rivera, for offering to speak to Dr Nasser. Could I check in "
                                  "with you on Wednesday 23 December")
 
     days.select_option(label="Thursday 24 December 2026")
     Lesson.button(form, "Save plan").click()
     expect(form).to_contain_text("Saved: check in with Ms Rivera on Thursday 24 December 2026")
-    expect(form.locator("table")).to_contain_text("Dr Haddad")
+    expect(form.locator("table")).to_contain_text("Dr Nasser")
     saved = json.loads((lab.workspace / "referrals.json").read_text(encoding="utf-8"))
-    assert saved["plans"][0]["promised"] == "Dr Haddad" and saved["plans"][0]["checkin_date"] == "2026-12-24"
+    assert saved["plans"][0]["promised"] == "Dr Nasser" and saved["plans"][0]["checkin_date"] == "2026-12-24"
 
     # The date pickers, the country control and the rest have names a screen reader reads.
     assert lesson.unnamed_controls() == []

@@ -129,8 +129,8 @@ def test_day_label_is_not_affected_by_locale():
 
 def test_checkin_sentence_restates_the_promise():
     day = dt.date(2026, 12, 8)
-    assert followup.checkin_sentence("", day, "Dr Haddad") == (
-        "Thank you for offering to speak to Dr Haddad. Could I check in with you on Tuesday 8 December, "
+    assert followup.checkin_sentence("", day, "Dr Nasser") == (
+        "Thank you for offering to speak to Dr Nasser. Could I check in with you on Tuesday 8 December, "
         "to hear how it went?")
     assert followup.checkin_sentence("  Ana   Lopez ", day, "Sam") == (
         "Thank you, Ana Lopez, for offering to speak to Sam. Could I check in with you on Tuesday 8 December, "

@@ -308,8 +308,8 @@ def test_thank_you_reads_well_from_ordinary_input(field, typed, expected):
 
 
 def test_thank_you_with_referral():
-    email, _ = emails.compose_thank_you({**THANKS, "referral": "Dr Haddad"})
-    assert "Thank you also for suggesting that I speak with Dr Haddad." in email.body
+    email, _ = emails.compose_thank_you({**THANKS, "referral": "Dr Nasser"})
+    assert "Thank you also for suggesting that I speak with Dr Nasser." in email.body
     paragraphs = email.body.split("\n\n")
     assert any(p.startswith("Thank you also") for p in paragraphs)
 
@@ -348,13 +348,13 @@ def test_thank_you_advice_by_today(today, words):
     advice, problems = emails.thank_you_advice("2026-12-01", today=today)
     assert problems == [] and words in advice
     late = (dt.date.fromisoformat(today) - dt.date(2026, 12, 1)).days > 1
-    assert ("24 hours have passed" in advice) is late
+    assert ("the same day or the next has passed" in advice) is late
 
 
 @pytest.mark.parametrize("sent, words", [
     ("2026-12-01", "the same day: right on time"),
     ("2026-12-02", "the next day: right on time"),
-    ("2026-12-04", "3 days after the interview: later than the 24 hours"),
+    ("2026-12-04", "3 days after the interview: later than the same day or the next"),
 ])
 def test_thank_you_advice_when_sent(sent, words):
     advice, problems = emails.thank_you_advice("2026-12-01", sent_date=sent, today="2027-01-01")
