@@ -326,7 +326,7 @@ class Change:
 
     def alt(self) -> str:
         low, high = self.scale
-        parts = [f"{r.text} {r.before} {self.before.label}, {r.after} {self.after.label}" for r in self.rows]
+        parts = [f"“{r.text}”: {r.before} {self.before.label}, {r.after} {self.after.label}" for r in self.rows]
         return (f"Bar chart of your own ratings on a scale from {low} to {high}, {self.before.label} and "
                 f"{self.after.label}, for {len(self.rows)} statements: " + "; ".join(parts) + ".")
 

@@ -130,7 +130,7 @@ def test_the_chart_has_alt_text_with_every_number_and_a_caption(workspace):
     ch, _ = readiness.latest_change()
     fig, alt, caption = readiness.change_chart(ch)
     assert alt.startswith("Bar chart of your own ratings on a scale from 1 to 5")
-    assert "I can write a request e-mail that a busy person answers. 2 before the lessons, 4 after the lessons" in alt
+    assert "“I can write a request e-mail that a busy person answers.”: 2 before the lessons, 4 after the lessons" in alt
     assert caption.startswith("You rated yourself higher on 4 of 6") and "not a measure of your skill" in caption
     assert len(fig.axes[0].patches) == 12
 
