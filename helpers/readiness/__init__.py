@@ -162,7 +162,7 @@ def check_taking(when: Any, given: Mapping[str, Any] | None, cfg: Settings | Non
     problems: list[Problem] = []
     if when not in WHENS:
         problems.append(Problem("when", str(when or ""), "is not one of the choices",
-                                "Choose " + ", ".join(f"“{w}”" for w in WHENS.values()), "unknown_when"))
+                                "Use " + ", ".join(f"“{k}” ({w})" for k, w in WHENS.items()), "unknown_when"))
     low, high = cfg.scale_min, cfg.scale_max
     for s in cfg.statements:
         value = given.get(s.id)
@@ -183,12 +183,21 @@ def check_taking(when: Any, given: Mapping[str, Any] | None, cfg: Settings | Non
     return problems
 
 
+_FIELD_WORDS = {"date": "The date", "when": "When you are taking it:", "ratings": "The list of numbers"}
+
+
 def said(problems: Sequence[Problem], cfg: Settings) -> str:
     """Problems as plain lines, each naming its statement by number and text."""
     lines = ["Not saved yet:"]
     for p in problems:
         n = next((n for n, s in enumerate(cfg.statements, 1) if s.id == p.field), None)
-        lines.append(f"- {n}. {cfg.statements[n - 1].text} {p.sentence()}" if n else f"- {p}")
+        if n:
+            lines.append(f"- {n}. {cfg.statements[n - 1].text} {p.sentence()}")
+        else:
+            name = _FIELD_WORDS.get(p.field, "")
+            value = f"“{p.value}”" if p.value not in ("", None) else ""
+            fix = p.fix if p.fix.endswith((".", "?", "!")) else p.fix + "."
+            lines.append("- " + " ".join(w for w in (name, value, p.what + ".", fix) if w))
     return "\n".join(lines)
 
 
@@ -470,7 +479,10 @@ def export() -> ex.Section | None:
         blocks += [ex.Heading(ch.heading()), *[ex.Paragraph(line) for line in ch.summary()],
                    ex.Table(list(frame.columns), [[str(v) for v in row] for row in frame.itertuples(index=False)])]
     else:
-        blocks += [ex.Paragraph(message), ex.Paragraph(NOT_SKILL)]
+        n = len(items)
+        blocks += [ex.Paragraph(f"{n} readiness check{'s' if n != 1 else ''} saved so far; the change shows once "
+                                f"you have taken it before the lessons and again after them."),
+                   ex.Paragraph(NOT_SKILL)]
     frame = takings_frame(items)
     blocks.append(ex.Table(list(frame.columns), [[str(v) for v in row] for row in frame.itertuples(index=False)],
                            caption="Every time you took the readiness check"))
