@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from helpers import conversation, emails, insights, questions, quiz, referrals, reflection
+from helpers import conversation, emails, insights, questions, quiz, readiness, referrals, reflection
 from helpers.classroom import facilitator
 from helpers.core import region, settings
 from .core import export as _export
@@ -63,6 +63,7 @@ ACTIVITIES: tuple[Activity, ...] = (
     Activity("insights", "What I have learned", "07-sharing-what-you-learned.ipynb", insights, ("insights",)),
     Activity("reflection", "Exercises and reflection", "08-exercises-and-reflection.ipynb", reflection,
              ("exercises",)),
+    Activity("readiness", "Readiness check", "08-exercises-and-reflection.ipynb", readiness, ("readiness",)),
 )
 
 

@@ -25,6 +25,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
     "helpers.sharing.view": ("share_log_button", "share_form", "highlight_html", "parse_rows",),
     "helpers.insights.view": ("insight_form", "earlier_insights_view", "checked_examples",),
     "helpers.reflection.view": ("exercise_people_form", "exercise_questions_form", "exercise_support_form",),
+    "helpers.readiness.view": ("readiness_form", "readiness_change_view",),
     "helpers.classroom.printables_view": ("printables_form",),
     "helpers.classroom.facilitator_view": ("plan_view", "notes_view",),
     "helpers.sharing.class_summary_view": ("status_html", "show_status", "show_overview", "show_practice", "show_referrals", "show_habits", "show_nudges",),

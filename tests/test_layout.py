@@ -20,7 +20,7 @@ FOUNDATION = {"helpers.core", "helpers.workspace", "helpers.content", "helpers.d
               "helpers.pages"}
 #: The learner's activities: each one folder, its logic, content schema and view together.
 ACTIVITIES = {"log", "questions", "emails", "referrals", "conversation", "insights", "reflection", "quiz",
-              "sharing", "selfcheck"}
+              "sharing", "selfcheck", "readiness"}
 #: What assembles the activities: the registry, the workbook, the classroom, the lesson index, the
 #: command line and the index of forms.
 COURSE = {"helpers", "helpers.activities", "helpers.portfolio", "helpers.classroom", "helpers.lessons",
