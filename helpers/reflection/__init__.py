@@ -374,7 +374,7 @@ def check_choice(ids: Iterable[str] | None, own: str | None = "") -> tuple[list[
         for a in coaching.verdict(q["text"], c).advice:
             advice.append(Advice(a.code, f"“{text.shorten(q['text'], 80)}”: {a.message}"))
     if len(selection) < 3:
-        advice.append(Advice("few_questions", "Tip: with fewer than three questions you have little to fall back on "
+        advice.append(Advice("few_questions", "Tip: with so few questions you have little to fall back on "
                                               f"if the first answers are short ({QUESTIONS_LESSON} says how many "
                                               "to choose).", scope="set"))
     return [], advice
