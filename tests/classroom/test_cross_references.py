@@ -6,7 +6,8 @@ heading when the same sentence says "facilitator guide", and the page's own numb
 otherwise. It matches when the words just before it share a word with the heading's title (the
 student copy -> "Student copies without worked answers", the hub link -> "Running it on a
 JupyterHub"): so a renumbering that leaves a reference behind fails here, naming the reference and
-the heading it now lands on. The guide's own contents list must match its headings too.
+the heading it now lands on. The guide's own contents list must match its headings too, and a
+page of docs/ that says see "Some title" has a heading of that title.
 """
 from __future__ import annotations
 
@@ -129,3 +130,14 @@ def test_the_check_catches_a_reference_that_points_elsewhere(sentence: str, ok: 
     guide = headings(GUIDE_LIKE)
     own = guide if "facilitator guide" not in sentence else {}
     assert (problems(sentence, own, guide, "page") == []) is ok
+
+
+SEE = re.compile(r"\bsee \"([^\"]+)\"", re.I)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_see_by_title_in_the_docs_names_a_heading_of_that_page(page: Path):
+    text = page.read_text(encoding="utf-8")
+    titles = {t.strip().casefold() for t in re.findall(r"^#{2,4}\s+(.+?)\s*$", text, flags=re.M)}
+    missing = [t for t in SEE.findall(text) if t.strip().casefold() not in titles]
+    assert missing == [], f"{page.name} says see {missing}, which is not one of its headings"
