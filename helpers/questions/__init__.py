@@ -202,11 +202,11 @@ def check_rating(rating: Mapping[str, Any] | None, b: Bank | None = None) -> lis
     problems = []
     kind = rating.get("kind") or ""
     if kind and b.checks.kind(kind) is None:
-        problems.append(Problem("kind", str(kind), "is not one of the rubric's kinds",
+        problems.append(Problem("kind", str(kind), "is not one of the five kinds of question",
                                 "Choose one of: " + ", ".join(k.title for k in b.checks.rubric), "unknown_kind"))
     for key in rating:
         if key != "kind" and key not in coaching.CRITERIA:
-            problems.append(Problem("rating", str(key), "is not part of the rubric",
+            problems.append(Problem("rating", str(key), "is not one of the things you can rate",
                                     "Rate only: " + ", ".join(coaching.CRITERIA), "unknown_criterion"))
     return problems
 

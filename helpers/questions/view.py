@@ -66,7 +66,7 @@ def bank_html() -> str:
     try:
         b = q.bank()
     except ContentError as exc:
-        return message_html(f"The question bank could not be read. {exc}", "error")
+        return message_html(f"The starter questions could not be read. {exc}", "error")
     parts = ["<div class='iiw-bank'>"]
     for cat in b.categories:
         parts.append(f"<h4 style='margin:0.6em 0 0.2em 0'>{escape(cat.title)}</h4>")
@@ -86,7 +86,7 @@ def rubric_view() -> widgets.HTML:
     try:
         return widgets.HTML(table_html(q.rubric_table(), caption="Five kinds of question (TIARA)"))
     except ContentError as exc:
-        return widgets.HTML(message_html(f"The rubric could not be read. {exc}", "error"))
+        return widgets.HTML(message_html(f"The five kinds of question could not be read. {exc}", "error"))
 
 
 def _questions_html() -> str:
@@ -153,7 +153,7 @@ def verdict_html(v: coaching.Verdict, differences: list[coaching.Difference] | N
                        for d in differences)
         parts.append("<table class='iiw-table' style='border-collapse:collapse'><caption style='text-align:left'>"
                      "Where your rating and the checks differ (the checks can be wrong: decide for yourself)"
-                     "</caption><thead><tr><th scope='col'>Rubric</th><th scope='col'>You said</th>"
+                     "</caption><thead><tr><th scope='col'>What you rated</th><th scope='col'>You said</th>"
                      "<th scope='col'>The checks read</th><th scope='col'>Why</th></tr></thead>"
                      f"<tbody>{rows}</tbody></table>")
     elif differences is not None:
@@ -250,10 +250,10 @@ def _question_form() -> Form:
     try:
         b = q.bank()
     except ContentError as exc:
-        return _error_form("Draft your questions", f"The question bank could not be read, so this form cannot "
+        return _error_form("Draft your questions", f"The starter questions could not be read, so this form cannot "
                                                    f"start. {exc}")
     category = choice("Group", [(c.title, c.id) for c in b.categories], value=b.categories[0].id)
-    starter = widgets.Dropdown(description="Start from the bank (optional)", style=LABEL_STYLE, layout=FULL)
+    starter = widgets.Dropdown(description="Start from a starter question (optional)", style=LABEL_STYLE, layout=FULL)
     research = widgets.Dropdown(description="Start from my research (optional)", style=LABEL_STYLE, layout=FULL)
     words = text(f"Your question (up to {q.LIMITS['text']} characters)",
                  placeholder="e.g. How did you get started in this line of work?", area=True)
@@ -273,7 +273,7 @@ def _question_form() -> Form:
                   ("update", button("Update chosen question", style="info")),
                   ("delete", button("Delete chosen question", style="warning"))],
                  title="Draft your questions",
-                 intro="Choose a group, start from the bank or your research (or a blank box) and make the question "
+                 intro="Choose a group, start from a starter question or your research (or a blank box) and make the question "
                        "your own. Then rate it yourself with the tick boxes, and see what the checks read in it.")
     rate_intro = widgets.HTML(message_html("Rate your own question (tick what is true):", "info"))
     advice_box, set_box, table = widgets.HTML(""), widgets.HTML(""), widgets.HTML("")

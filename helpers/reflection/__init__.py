@@ -350,8 +350,8 @@ def _selection(ids: Iterable[str] | None, own: str | None) -> tuple[list[dict[st
                                 "on a Mac, to pick several), or write one of your own", "empty"))
     elif count > lim["questions_max"]:
         problems.append(Problem("choices", "", f"{count} questions are chosen",
-                                f"Choose {lim['questions_max']} or fewer: a 20-30 minute conversation has room for "
-                                f"about five to eight", "too_many"))
+                                f"Choose {lim['questions_max']} or fewer: the ones you most want answered ("
+                                f"{QUESTIONS_LESSON} says how many), keeping the rest in reserve", "too_many"))
     selection = [dict(by_id[i]) for i in chosen_ids if i in by_id]
     if own_text and not problems and text.fold(own_text) not in {text.fold(q["text"]) for q in selection}:
         selection.append({"id": f"own-{_id(own_text)}", "category": "my own", "text": own_text, "source": "my own"})
@@ -374,8 +374,9 @@ def check_choice(ids: Iterable[str] | None, own: str | None = "") -> tuple[list[
         for a in coaching.verdict(q["text"], c).advice:
             advice.append(Advice(a.code, f"“{text.shorten(q['text'], 80)}”: {a.message}"))
     if len(selection) < 3:
-        advice.append(Advice("few_questions", "Tip: most interviews need three or four questions at least, in case "
-                                              "the first answers are short.", scope="set"))
+        advice.append(Advice("few_questions", "Tip: with so few questions you have little to fall back on "
+                                              f"if the first answers are short ({QUESTIONS_LESSON} says how many "
+                                              "to choose).", scope="set"))
     return [], advice
 
 
