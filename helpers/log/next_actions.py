@@ -18,7 +18,7 @@ form and the calendar export (:mod:`helpers.log.calendar`) are built on them.
 >>> from helpers import log
 >>> acts = next_actions(log.load(log.sample_path()).data, dt.date(2026, 11, 30), country="none")
 >>> acts[0].line().split(".")[0]
-'Thank-you: Sam Okafor'
+'Thank-you: Sam Whitfield'
 """
 from __future__ import annotations
 

@@ -398,6 +398,6 @@ def test_the_lessons_challenge_answers_match_the_sample():
     assert overdue["days overdue"].iloc[0] == 42  # "six weeks overdue"
     assert names(summaries.due_follow_ups(sample, as_of)) == ["Elena Rossi"]
     assert names(summaries.missing_thank_yous(sample, as_of)) == ["Elena Rossi", "Victor Osei", "Marcus Bell",
-                                                                   "Sam Okafor"]
+                                                                   "Sam Whitfield"]
     coverage = summaries.sector_coverage(sample)
     assert coverage["real"].to_dict() == {"Healthcare": 11, "Accounting": 3, "Software": 2, "Nonprofit": 1}
