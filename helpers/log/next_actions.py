@@ -2,7 +2,7 @@
 
 Four kinds of action, each said as what to do and where it is done:
 
-- ``thank_you``: a held interview with no thank-you recorded (within a day is best);
+- ``thank_you``: a held interview with no thank-you recorded (the same day or the next);
 - ``check_in``: a held interview with no check-in recorded, on the agreed day (``follow_up_on``)
   or, when none was agreed, from the first working day 7-10 days after a real interview;
 - ``follow_up`` / ``last_follow_up``: a request still unanswered (status *requested*; its date
@@ -150,7 +150,7 @@ def open_actions(data: pd.DataFrame, country: str | None = None) -> list[Action]
     thanked = ~np.isnat(_days(data["thank_you_sent"]))
     for at in np.flatnonzero(held & has_date & ~thanked & (contact != "")).tolist():
         add("thank_you", at, day[at],
-            f"Send a short thank-you for the interview on {dates.day_label(day[at])}; within a day is best.")
+            f"Send a short thank-you for the interview on {dates.day_label(day[at])}; the same day or the next is best.")
 
     agreed = _days(data["follow_up_on"])
     agreed_day = _dates(agreed)

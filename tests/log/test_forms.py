@@ -160,7 +160,7 @@ def test_view_shows_the_sample_then_the_learners_log_after_a_save(workspace):
     assert view.charts.value.count("<figure") == 4
     tips = html.unescape(form.extras["tips"].value)
     assert "'Nobody Known' is not a contact in your log yet" in tips
-    assert "send a short thank-you within a day" in tips
+    assert "send a short thank-you the same day or the next" in tips
 
 
 def test_view_of_an_empty_log_is_friendly(workspace):

@@ -66,6 +66,17 @@ def _words(interview: dt.date, agreed: dt.date, country: str) -> tuple[tuple[str
     return tuple(a.code for a in found), " ".join(sentences + [KEEP])
 
 
+def checkin_day_advice(interview: dt.date, agreed: dt.date, country: str | None = None) -> str:
+    """The advice on one agreed check-in day ("" when it is a working day 7-10 days after).
+
+    >>> checkin_day_advice(dt.date(2026, 12, 1), dt.date(2026, 12, 8), country="none")
+    ''
+    >>> checkin_day_advice(dt.date(2026, 12, 1), dt.date(2026, 12, 7), country="none").split(":")[0]
+    'Monday 7 December is only 6 days after the interview'
+    """
+    return _words(interview, agreed, _country(country))[1]
+
+
 def _country(country: str | None) -> str:
     if country is not None:
         return country
