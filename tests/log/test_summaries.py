@@ -403,10 +403,10 @@ def test_the_lessons_challenge_answers_match_the_sample():
     sample = log.load(log.sample_path()).data
     as_of = summaries.SAMPLE_AS_OF
     overdue = summaries.overdue_follow_ups(sample, as_of)
-    assert names(overdue) == ["Tom Becker", "Lena Ortiz", "Victor Osei", "Oliver Grant", "Priya Shah"]
+    assert names(overdue) == ["Tom Becker", "Lena Ortiz", "Victor Adeyemi", "Oliver Grant", "Priya Shah"]
     assert overdue["days overdue"].iloc[0] == 42  # "six weeks overdue"
     assert names(summaries.due_follow_ups(sample, as_of)) == ["Elena Rossi"]
-    assert names(summaries.missing_thank_yous(sample, as_of)) == ["Elena Rossi", "Victor Osei", "Marcus Bell",
+    assert names(summaries.missing_thank_yous(sample, as_of)) == ["Elena Rossi", "Victor Adeyemi", "Marcus Bell",
                                                                    "Sam Whitfield"]
     coverage = summaries.sector_coverage(sample)
     assert coverage["real"].to_dict() == {"Healthcare": 11, "Accounting": 3, "Software": 2, "Nonprofit": 1}
