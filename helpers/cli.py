@@ -80,6 +80,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if lg.warnings:
         print(f"{len(lg.warnings)} warning(s): rows that may repeat one interview under two statuses.",
               file=sys.stderr)
+    advice = logmod.checkin_advice(lg.data, country=args.country)
+    for item in advice:
+        print(item)
+    if advice:
+        print(f"{len(advice)} piece(s) of advice: check-in days that are not a working day 7-10 days after "
+              f"the interview (advice only: nothing needs fixing).", file=sys.stderr)
     return _verdict(len(lg.problems), args.log, "check", f"{args.log}: {len(lg.data)} interviews, no problems found.")
 
 
@@ -283,9 +289,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     p = sub.add_parser("check", help="report problems in a practice-interview log",
                        description="Check a practice-interview log. Prints each problem on its own line "
-                                   "starting 'row N'. Exit 0: no problems; 1: problems found; 2: the file "
+                                   "starting 'row N', then advice on check-in days (never a problem). Exit 0: no "
+                                   "problems; 1: problems found; 2: the file "
                                    "cannot be read.")
     p.add_argument("log", metavar="LOG.csv")
+    p.add_argument("--country", type=_country, default=None, metavar="CODE",
+                   help="whose public holidays count in the advice on check-in days: GB-ENG, US, IE, ... or "
+                        "none (default: the learner's own choice from lesson 04, else the class's in class.toml)")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("summary", help="print the summary tables of one or more logs",
                        description="Print the summary tables of one or more practice-interview logs.")

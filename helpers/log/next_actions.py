@@ -2,7 +2,7 @@
 
 Four kinds of action, each said as what to do and where it is done:
 
-- ``thank_you``: a held interview with no thank-you recorded (within a day is best);
+- ``thank_you``: a held interview with no thank-you recorded (the same day or the next);
 - ``check_in``: a held interview with no check-in recorded, on the agreed day (``follow_up_on``)
   or, when none was agreed, from the first working day 7-10 days after a real interview;
 - ``follow_up`` / ``last_follow_up``: a request still unanswered (status *requested*; its date
@@ -18,7 +18,7 @@ form and the calendar export (:mod:`helpers.log.calendar`) are built on them.
 >>> from helpers import log
 >>> acts = next_actions(log.load(log.sample_path()).data, dt.date(2026, 11, 30), country="none")
 >>> acts[0].line().split(".")[0]
-'Thank-you: Sam Okafor'
+'Thank-you: Sam Whitfield'
 """
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ def open_actions(data: pd.DataFrame, country: str | None = None) -> list[Action]
     thanked = ~np.isnat(_days(data["thank_you_sent"]))
     for at in np.flatnonzero(held & has_date & ~thanked & (contact != "")).tolist():
         add("thank_you", at, day[at],
-            f"Send a short thank-you for the interview on {dates.day_label(day[at])}; within a day is best.")
+            f"Send a short thank-you for the interview on {dates.day_label(day[at])}; the same day or the next is best.")
 
     agreed = _days(data["follow_up_on"])
     agreed_day = _dates(agreed)

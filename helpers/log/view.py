@@ -444,6 +444,18 @@ def _fingerprint(data: pd.DataFrame, name: str) -> str:
     return hashlib.sha1(hashed.tobytes()).hexdigest() + str(len(part))
 
 
+def advice_html(lg: logmod.Log) -> str:
+    """The log check's advice on agreed check-in days, one line a row, as a tip that blocks
+    nothing ("" when every agreed day is a working day 7-10 days after the interview)."""
+    found = lg.advice
+    if not found:
+        return ""
+    items = "".join(f"<li>{escape(str(a))}</li>" for a in found)
+    intro = (f"Advice on {len(found)} check-in day{'s' if len(found) != 1 else ''} (nothing needs fixing; "
+             f"your log is saved as it is):")
+    return (f"<div class='iiw-tip'>{message_html(intro, 'tip')}<ul style='margin:0.2em 0'>{items}</ul></div>")
+
+
 @dataclass(eq=False)
 class LogView:
     """The six summary tables and the charts of the learner's log, drawn from the saved file.
@@ -458,6 +470,7 @@ class LogView:
     as_of: dt.date | None = None
     with_charts: bool = True
     shown: summaries.Shown | None = field(default=None, repr=False)
+    advice: widgets.HTML = field(default_factory=lambda: widgets.HTML(""), repr=False)
     drawn: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     redrawn: list[str] = field(default_factory=list, repr=False)
 
@@ -466,6 +479,7 @@ class LogView:
         shown = summaries.learners_log(self.as_of)
         self.shown = shown
         self.note.value = message_html(shown.note, "info")
+        self.advice.value = advice_html(shown.log)
         self.tables.value = "".join(s.html() for s in summaries.sections(shown.data, shown.as_of,
                                                                          limit=summaries.HTML_ROWS))
         self.redrawn = []
@@ -506,7 +520,9 @@ def log_view(as_of: dt.date | str | None = None, charts: bool | str = "on reques
     box = widgets.VBox([widgets.HTML(f"<h3 style='margin:0.3em 0'>{escape('What your log says')}</h3>"),
                         note, refresh, tables, draw, pictures],
                        layout=widgets.Layout(width="100%", max_width="900px"))
-    view = LogView(box, note, tables, pictures, as_of=when, with_charts=charts is True)
+    advice = widgets.HTML("")
+    box.children = (*box.children[:2], advice, *box.children[2:])
+    view = LogView(box, note, tables, pictures, as_of=when, with_charts=charts is True, advice=advice)
 
     def draw_charts(_b: widgets.Button) -> None:
         draw.layout.display = "none"

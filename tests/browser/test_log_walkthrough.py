@@ -18,7 +18,7 @@ def test_log_lesson_update_an_interview_and_the_next_actions_change(lab, need_le
 
     # Before: the sample's next actions, said to be the sample's.
     expect(actions).to_contain_text("in the sample log", timeout=WAIT)
-    expect(actions).to_contain_text("Thank-you: Sam Okafor", timeout=WAIT)
+    expect(actions).to_contain_text("Thank-you: Sam Whitfield", timeout=WAIT)
     expect(update).to_contain_text("no interviews in your log yet", timeout=WAIT)
 
     # A request sent two weeks ago, with no reply: a last follow-up is due.

@@ -44,7 +44,8 @@ def bad_log(tmp_path: Path) -> Path:
 def test_check_clean_log_exits_0():
     done = run("check", str(SMALL))
     assert done.returncode == 0
-    assert done.stdout == ""
+    # no problem lines; this log's check-in days are outside 7-10 days, which is advice only
+    assert all(line.endswith("(advice)") for line in done.stdout.splitlines()), done.stdout
     assert "10 interviews, no problems found" in done.stderr
 
 

@@ -60,7 +60,7 @@ def test_alt_texts_carry_the_numbers(sample):
     assert "3, all in the week of 7 Sep 2026" in charts.weekly_activity(sample).alt
     assert "27 asked for, 20 held, 16 thanked, 14 gave you at least one name" in charts.interview_path(sample).alt
     tree = charts.referral_tree(sample).alt
-    assert ("Rosa Delgado → Jordan Reyes → Aisha Karim → Nadia Petrova → Hannah Weiss → Victor Osei → Sofia Marin"
+    assert ("Rosa Delgado → Jordan Reyes → Aisha Qureshi → Nadia Petrova → Hannah Weiss → Victor Adeyemi → Sofia Marin"
             in tree)
     assert "24 people" in tree
     assert "Software: 2 real, 1 practice" in charts.sector_coverage(sample).alt

@@ -160,7 +160,7 @@ def test_view_shows_the_sample_then_the_learners_log_after_a_save(workspace):
     assert view.charts.value.count("<figure") == 4
     tips = html.unescape(form.extras["tips"].value)
     assert "'Nobody Known' is not a contact in your log yet" in tips
-    assert "send a short thank-you within a day" in tips
+    assert "send a short thank-you the same day or the next" in tips
 
 
 def test_view_of_an_empty_log_is_friendly(workspace):
@@ -263,7 +263,7 @@ def test_lesson_shows_every_table_and_chart_on_the_sample(tmp_path):
     assert errors(nb) == []
     outputs = "\n".join(_outputs(nb))
     assert "sample log" in outputs and "27 fictional interviews" in outputs
-    assert outputs.index("Next actions") < outputs.index("1. Activity") or "Thank-you: Sam Okafor" in outputs
+    assert outputs.index("Next actions") < outputs.index("1. Activity") or "Thank-you: Sam Whitfield" in outputs
     assert "Nothing written: your log has no interviews yet" in outputs or "Not saved" in outputs
     for title in ["1. Activity", "2. Follow-ups", "3. Thank-yous", "4. Referrals", "5. Feedback", "6. Coverage"]:
         assert title in outputs

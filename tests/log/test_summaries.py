@@ -353,9 +353,18 @@ def test_learners_log_empty_and_broken_files(workspace):
 def test_entry_tips():
     held = {"date": "2026-03-02", "contact": "Ana", "organisation": "O", "status": "held"}
     tips = summaries.entry_tips({**held, "follow_up_on": "2026-03-04", "thank_you_sent": "2026-03-02"})
-    assert len(tips) == 1 and tips[0].startswith("The check-in is agreed 2 days after")
+    assert len(tips) == 1 and tips[0].startswith("Wednesday 4 March is only 2 days after the interview")
+    assert "This is advice, not an error" in tips[0]
     tips = summaries.entry_tips({**held, "thank_you_sent": "2026-03-05", "follow_up_on": "2026-03-10"})
-    assert tips == ["The thank-you went out more than a day after the interview; next time aim for the same day."]
+    assert tips == ["The thank-you went out more than a day after the interview; next time aim for the same day "
+                    "or the next."]
+    tips = summaries.entry_tips({**held, "thank_you_sent": "2026-03-02", "follow_up_on": "2026-03-11"})
+    assert tips == [], "a Wednesday 9 days after: nothing to say"
+    tips = summaries.entry_tips({**held, "thank_you_sent": "2026-03-02", "follow_up_on": "2026-03-07"})
+    assert len(tips) == 1 and "is a Saturday" in tips[0] and "is only 5 days after" in tips[0]
+    tips = summaries.entry_tips({**held, "thank_you_sent": "2026-03-02"})
+    assert tips == ["No check-in day recorded: if they offered to contact someone for you first, agree a working "
+                    "day 7-10 days after the interview to check in, and add it here."]
     data = log.load(SMALL).data
     assert summaries.entry_tips({**held, "status": "requested", "referred_by": "ben  BROWN"}, data) == []
     assert re.search("'Nobody' is not a contact", " ".join(
@@ -394,10 +403,10 @@ def test_the_lessons_challenge_answers_match_the_sample():
     sample = log.load(log.sample_path()).data
     as_of = summaries.SAMPLE_AS_OF
     overdue = summaries.overdue_follow_ups(sample, as_of)
-    assert names(overdue) == ["Tom Becker", "Lena Ortiz", "Victor Osei", "Oliver Grant", "Priya Shah"]
+    assert names(overdue) == ["Tom Becker", "Lena Ortiz", "Victor Adeyemi", "Oliver Grant", "Priya Shah"]
     assert overdue["days overdue"].iloc[0] == 42  # "six weeks overdue"
     assert names(summaries.due_follow_ups(sample, as_of)) == ["Elena Rossi"]
-    assert names(summaries.missing_thank_yous(sample, as_of)) == ["Elena Rossi", "Victor Osei", "Marcus Bell",
-                                                                   "Sam Okafor"]
+    assert names(summaries.missing_thank_yous(sample, as_of)) == ["Elena Rossi", "Victor Adeyemi", "Marcus Bell",
+                                                                   "Sam Whitfield"]
     coverage = summaries.sector_coverage(sample)
     assert coverage["real"].to_dict() == {"Healthcare": 11, "Accounting": 3, "Software": 2, "Nonprofit": 1}

@@ -109,9 +109,9 @@ def test_sample_referral_chains_survive(shared_sample: Path):
         else:
             assert shared.at[row, "referred_by"] == ""
     assert chains >= 20
-    # Rosa Delgado -> Jordan Reyes -> Aisha Karim: the same chain under pseudonyms.
+    # Rosa Delgado -> Jordan Reyes -> Aisha Qureshi: the same chain under pseudonyms.
     rows = {c: r for r, c in original["contact"].items()}
-    jordan, aisha = rows["Jordan Reyes"], rows["Aisha Karim"]
+    jordan, aisha = rows["Jordan Reyes"], rows["Aisha Qureshi"]
     assert shared.at[aisha, "referred_by"] == shared.at[jordan, "contact"]
     assert shared.at[jordan, "referred_by"] == shared.at[rows["Rosa Delgado"], "contact"]
 

@@ -26,11 +26,13 @@ from helpers import workspace
 from helpers.core import Problem
 from helpers.core.logfile.cells import (CHANNELS, DATE_COLUMNS, EXAMPLE_DATE, KINDS, MAX_REFERRALS,  # noqa: F401
                                         STATUSES, YES_NO_COLUMNS, analyse, likely_repeats)
+from helpers.core.logfile.advice import RowAdvice, checkin_advice  # noqa: F401
 from helpers.core.logfile.read import (COLUMNS, DESCRIPTIONS, REQUIRED, LogFileError, encode,  # noqa: F401
                                        normalise_header, read)
 
 __all__ = ["CHANNELS", "COLUMNS", "DATE_COLUMNS", "DESCRIPTIONS", "EXAMPLE_DATE", "KINDS", "MAX_REFERRALS",
-           "REQUIRED", "STATUSES", "TEXT_COLUMNS", "YES_NO_COLUMNS", "Log", "LogFileError", "analyse", "empty",
+           "REQUIRED", "RowAdvice", "STATUSES", "TEXT_COLUMNS", "YES_NO_COLUMNS", "Log", "LogFileError", "analyse",
+           "checkin_advice", "empty",
            "encode", "learner_log", "likely_repeats", "load", "load_many", "normalise_header", "read",
            "read_raw", "sample_path", "write"]
 
@@ -57,6 +59,12 @@ class Log:
     def warnings(self) -> list[Problem]:
         """Likely repeats of one interview under two statuses (worked out when asked for)."""
         return likely_repeats(self.data)
+
+    @cached_property
+    def advice(self) -> list[RowAdvice]:
+        """Agreed check-in days that are not a working day 7-10 days after the interview, in the
+        learner's (or the class's) country: advice, never a problem (worked out when asked for)."""
+        return checkin_advice(self.data)
 
 
 def read_raw(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFrame, str]:

@@ -421,10 +421,11 @@ def entry_tips(entry: dict[str, object], data: pd.DataFrame | None = None) -> li
 
     ``data`` is the log it joins (to check that ``referred_by`` names someone in it).
 
-    >>> entry_tips({"date": "2026-03-02", "status": "held", "follow_up_on": "2026-03-20"})[0]
-    'The check-in is agreed 18 days after the interview; 7-10 days is usual, while they still remember you.'
+    >>> entry_tips({"date": "2026-03-02", "status": "held", "follow_up_on": "2026-03-20"})[0].split(":")[0]
+    'Friday 20 March is 18 days after the interview'
     """
     from helpers.core import dates
+    from helpers.core.logfile.advice import checkin_day_advice
 
     def date(key: str) -> pd.Timestamp | None:
         day, _problem = dates.parse(entry.get(key), required=False)
@@ -434,17 +435,19 @@ def entry_tips(entry: dict[str, object], data: pd.DataFrame | None = None) -> li
     held = str(entry.get("status") or "").strip().lower() == "held"
     day, agreed, thanked = date("date"), date("follow_up_on"), date("thank_you_sent")
     if day is not None and agreed is not None:
-        gap = (agreed - day).days
-        low, high = FOLLOW_UP_WINDOW
-        if not low <= gap <= high:
-            tips.append(f"The check-in is agreed {gap} days after the interview; {low}-{high} days is usual, "
-                        f"while they still remember you.")
+        # the same words as the log check's advice (weekends and public holidays too)
+        said = checkin_day_advice(day.date(), agreed.date())
+        if said:
+            tips.append(said)
     if held and thanked is None:
-        tips.append("No thank-you date yet: send a short thank-you within a day, then add its date here.")
+        tips.append("No thank-you date yet: send a short thank-you the same day or the next, then add its date here.")
     if held and thanked is not None and day is not None and (thanked - day).days > THANK_YOU_WITHIN_DAYS:
-        tips.append("The thank-you went out more than a day after the interview; next time aim for the same day.")
+        tips.append("The thank-you went out more than a day after the interview; next time aim for the same day "
+                    "or the next.")
     if held and agreed is None:
-        tips.append("No check-in date agreed: next time, ask if you may check in with them in a week or so.")
+        low, high = FOLLOW_UP_WINDOW
+        tips.append(f"No check-in day recorded: if they offered to contact someone for you first, agree a working "
+                    f"day {low}-{high} days after the interview to check in, and add it here.")
     referrer = str(entry.get("referred_by") or "").strip()
     if referrer and data is not None:
         known = set(log_links.fold_names(data["contact"].to_numpy(dtype=object))) if len(data) else set()

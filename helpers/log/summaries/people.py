@@ -51,7 +51,7 @@ def longest_chain(data: pd.DataFrame, links: pd.DataFrame | tuple[np.ndarray, np
     >>> from helpers import log
     >>> sample = log.load(log.sample_path()).data
     >>> [sample["contact"].iloc[i] for i in longest_chain(sample)][:3]
-    ['Rosa Delgado', 'Jordan Reyes', 'Aisha Karim']
+    ['Rosa Delgado', 'Jordan Reyes', 'Aisha Qureshi']
     """
     if links is None:
         links = _chains(data)
