@@ -3,8 +3,8 @@
 Four kinds of action, each said as what to do and where it is done:
 
 - ``thank_you``: a held interview with no thank-you recorded (the same day or the next);
-- ``check_in``: a held interview with no check-in recorded, on the agreed day (``follow_up_on``)
-  or, when none was agreed, from the first working day 7-10 days after a real interview;
+- ``check_in``: a held interview with an agreed check-in day (``follow_up_on``: agreed because
+  they would rather contact someone first) and no check-in recorded, on that day;
 - ``follow_up`` / ``last_follow_up``: a request still unanswered (status *requested*; its date
   is the day it was sent) about three working days after it, and again about a week later;
 - ``contact_referral``: an interview that gave you names, fewer of whom are in the log
@@ -97,17 +97,6 @@ def _country(country: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def checkin_first_day(interview: dt.date, country: str | None) -> dt.date:
-    """The first working day of the 7-10 day check-in window (public holidays skipped when the
-    holidays helper is there)."""
-    try:
-        return followup.checkin_dates(interview, country=country)[0]
-    except (TypeError, ValueError):
-        start, _end = dates.checkin_window(interview)
-        return dates.working_days_after(start - dt.timedelta(days=1), 1)
-
-
-@functools.lru_cache(maxsize=4096)
 def follow_up_days(sent: dt.date, country: str | None) -> tuple[dt.date, dt.date]:
     """When to follow up a request with no reply: about three working days after, and a week later."""
     try:
@@ -155,18 +144,12 @@ def open_actions(data: pd.DataFrame, country: str | None = None) -> list[Action]
     agreed = _days(data["follow_up_on"])
     agreed_day = _dates(agreed)
     done = ~np.isnat(_days(data["followed_up"]))
-    real = data["kind"].to_numpy(dtype=object) != "practice"
-    # A check-in on the agreed day; without one, 7-10 days after a real interview (a practice run
-    # with family or friends needs no check-in unless you agreed one).
-    for at in np.flatnonzero(held & has_date & ~done & (contact != "") & (real | ~np.isnat(agreed))).tolist():
-        interview = day[at]
-        if agreed_day[at] is not None:
-            due = agreed_day[at]
-            what = f"Check in as you agreed ({dates.day_label(due)}): thank them again and ask how things went."
-        else:
-            due = checkin_first_day(interview, country)
-            what = (f"No check-in day was agreed: check in 7-10 days after the interview on "
-                    f"{dates.day_label(interview)}, from {dates.day_label(due)}.")
+    # A check-in only where one was agreed: the lessons ask for a check-in day only when the
+    # interviewee would rather contact the people first. Where they handed over the contact
+    # details, the learner writes to those people instead (``contact_referral``).
+    for at in np.flatnonzero(held & has_date & ~done & (contact != "") & ~np.isnat(agreed)).tolist():
+        due = agreed_day[at]
+        what = f"Check in as you agreed ({dates.day_label(due)}): thank them again and ask how things went."
         add("check_in", at, due, what)
 
     requested = (status == "requested") & has_date & (contact != "")

@@ -28,10 +28,19 @@ HELD = {"date": "2026-12-01", "contact": "Ana", "organisation": "Acme", "status"
     ("2026-11-30", []),                                           # before the interview
     ("2026-12-01", [("thank_you", "Ana")]),                        # the day itself
     ("2026-12-07", [("thank_you", "Ana")]),
-    ("2026-12-08", [("thank_you", "Ana"), ("check_in", "Ana")]),  # 7 days after: the window opens
+    ("2026-12-08", [("thank_you", "Ana")]),                        # 7 days after: no day was agreed
+    ("2027-01-20", [("thank_you", "Ana")]),
 ])
-def test_a_held_interview_asks_for_a_thank_you_then_a_check_in(tmp_path, as_of, expected):
+def test_a_held_interview_asks_for_a_thank_you_and_no_check_in_unless_one_was_agreed(tmp_path, as_of, expected):
+    # The lessons ask for a check-in day only when the interviewee would rather contact the
+    # people first; where none was agreed, the list never invents one.
     assert kinds(make(tmp_path, HELD), as_of) == expected
+
+
+def test_an_agreed_check_in_day_comes_up_on_that_day(tmp_path):
+    lg = make(tmp_path, {**HELD, "follow_up_on": "2026-12-09"})
+    assert kinds(lg, "2026-12-08") == [("thank_you", "Ana")]
+    assert kinds(lg, "2026-12-09") == [("thank_you", "Ana"), ("check_in", "Ana")]
 
 
 def test_recorded_steps_leave_the_list(tmp_path):
@@ -89,10 +98,13 @@ def test_each_line_starts_with_the_kind_and_the_person_and_says_where(tmp_path):
 
 def test_public_holidays_are_skipped_when_a_country_is_set(tmp_path):
     pytest.importorskip("holidays")
-    lg = make(tmp_path, {"date": "2026-12-16", "contact": "Ana", "organisation": "Acme", "status": "held",
-                         "thank_you_sent": "2026-12-16"})
-    gb = nextactions.open_actions(lg.data, country="GB")
-    assert [a.due for a in gb if a.kind == "check_in"] != [dt.date(2026, 12, 25)]
+    # Sent on Tuesday 22 December: three working days later skips Christmas Day (Friday) and,
+    # in England, the Boxing Day bank holiday on Monday 28 December.
+    lg = make(tmp_path, {"date": "2026-12-22", "contact": "Ana", "organisation": "Acme", "status": "requested"})
+    plain = [a.due for a in nextactions.open_actions(lg.data, country="none") if a.kind == "follow_up"]
+    gb = [a.due for a in nextactions.open_actions(lg.data, country="GB") if a.kind == "follow_up"]
+    assert plain == [dt.date(2026, 12, 25)]
+    assert gb == [dt.date(2026, 12, 29)]
 
 
 def test_cli_next_prints_one_action_a_line(tmp_path):
@@ -101,7 +113,7 @@ def test_cli_next_prints_one_action_a_line(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.strip().splitlines()
-    assert [line.split(" (")[0] for line in lines] == ["Thank-you: Ana", "Last follow-up: Bo", "Check in: Ana"]
+    assert [line.split(" (")[0] for line in lines] == ["Thank-you: Ana", "Last follow-up: Bo"]
     assert all(line.split(":")[0] in nextactions.LABELS.values() for line in lines)
 
 
