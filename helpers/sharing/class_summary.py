@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -596,12 +597,27 @@ def readiness_table(changes: list[StatementChange]) -> pd.DataFrame:
 
 
 def write_readiness_csv(changes: list[StatementChange], target: str | Path) -> Path:
-    """The readiness table as CSV for a spreadsheet (formulas escaped, as every CSV the project
-    writes; UTF-8 with a byte-order mark); each shown row's note says it is self-rating."""
+    """The readiness table as CSV for a spreadsheet: text cells escaped so a spreadsheet never runs
+    them as formulas (as every CSV the project writes; header cells too), counts and the median
+    change as plain numbers (-0.5 stays a number), UTF-8 with a byte-order mark. Each shown row's
+    note says it is self-rating."""
+    import csv
+
+    from helpers.core.text import escape_cell
+
     frame = readiness_table(changes)
     frame.insert(0, "statement id", [c.id for c in changes])
-    data = logmod.encode(frame.astype(str))
-    return workspace.atomic_write_bytes(Path(target), data)
+    frame["median change (after minus before)"] = [
+        (f"{c.median_change:g}" if c.shown and c.median_change is not None else "") for c in changes]
+    text_columns = {"statement id", "statement", "note"}
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([escape_cell(c) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        writer.writerow([escape_cell(v) if col in text_columns else ("" if v == "" else str(v))
+                         for col, v in zip(frame.columns, row)])
+    return workspace.atomic_write_bytes(Path(target), out.getvalue().encode("utf-8"))
 
 
 def readiness_chart(changes: list[StatementChange]):
