@@ -13,7 +13,7 @@ from helpers.sharing.class_summary import practice_chart, referral_chart, referr
 from helpers.sharing import class_summary as summary
 
 __all__ = ["status_html", "show_status", "show_overview", "show_practice", "show_referrals", "show_habits",
-           "show_nudges", "readiness_html", "show_readiness"]
+           "show_nudges", "readiness_html", "show_readiness", "show_readiness_chart"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -126,11 +126,27 @@ def readiness_html(cv: ClassLogs, min_learners: int | None = None, statements=No
 
 
 def show_readiness(cv: ClassLogs, min_learners: int | None = None, statements=None, scale=None) -> None:
-    """Show the class's readiness change: the caveats, the table, the chart (with its text)."""
+    """Show the class's readiness change: the caveats and the table (the chart: :func:`show_readiness_chart`,
+    in a cell of its own so that neither output grows tall enough for Notebook 7 to box it in a
+    scroll area the keyboard cannot reach)."""
     from IPython.display import HTML, display as ipy_display
 
     html_text, chart = readiness_html(cv, min_learners, statements, scale)
-    ipy_display(HTML(html_text))
     if chart is not None:
-        fig, alt = chart
-        display.show_figure(fig, alt)
+        import matplotlib.pyplot as plt
+
+        plt.close(chart[0])
+    ipy_display(HTML(html_text))
+
+
+def show_readiness_chart(cv: ClassLogs, min_learners: int | None = None, statements=None, scale=None) -> None:
+    """Show the readiness chart (with its text, which says it is self-rating), or why there is none."""
+    from IPython.display import HTML, display as ipy_display
+
+    if not cv.readiness:
+        return
+    fig, alt = summary.readiness_chart(summary.class_readiness(cv, min_learners, statements, scale))
+    if fig is None:
+        ipy_display(HTML(display.message_html(f"No chart: {alt}", "info")))
+        return
+    display.show_figure(fig, alt)
