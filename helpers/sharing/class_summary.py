@@ -644,7 +644,7 @@ def readiness_chart(changes: list[StatementChange]):
                         edgecolor="white", label=str(r) if not labels else None, height=0.8)
                 if counts[r]:
                     ax.text(left + counts[r] / 2, y, str(counts[r]), ha="center", va="center", fontsize="small",
-                            color="white" if i in (0, len(scale) - 1) else "black")
+                            color="black", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
                 left += counts[r]
             ticks.append((y, f"{_short(c.text)}: {part}"))
             labels.append(part)
