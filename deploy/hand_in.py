@@ -93,10 +93,20 @@ def readiness_problem(data: bytes) -> str:
         return "it is not a readable readiness file"
     if not isinstance(obj, dict) or set(obj) != {"version", "takings"} or not isinstance(obj["takings"], list):
         return "it is not a readiness file"
+    def is_day(text: object) -> bool:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(str(text))
+        except ValueError:
+            return False
+        return True
+
     for item in obj["takings"]:
         if (not isinstance(item, dict) or set(item) != {"when", "date", "ratings"}
                 or item["when"] not in READINESS_WHENS or not isinstance(item["date"], str)
-                or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["date"]) or not isinstance(item["ratings"], dict)
+                or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["date"]) or not is_day(item["date"])
+                or not isinstance(item["ratings"], dict)
                 or not all(isinstance(k, str) and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", k) and len(k) <= 40
                            and isinstance(v, int) and not isinstance(v, bool) for k, v in item["ratings"].items())):
             return "it holds something other than numbers and dates"

@@ -79,6 +79,8 @@ def test_a_damaged_readiness_file_is_said_and_not_shared(workspace: Path):
     {"version": 1, "takings": [{"when": "before", "date": "2026-03-02", "ratings": {"a": "Ana said yes"}}]},
     {"version": 1, "takings": [{"when": "before", "date": "2026-03-02", "ratings": {"a": 2}, "note": "Ana"}]},
     {"version": 1, "takings": [{"when": "before", "date": "2 March", "ratings": {"a": 2}}]},
+    {"version": 1, "takings": [{"when": "before", "date": "2026-02-30", "ratings": {"a": 2}}]},
+    {"version": 1, "takings": [{"when": "sometime", "date": "2026-03-02", "ratings": {"a": 2}}]},
     {"version": 1, "takings": [{"when": "before", "date": "2026-03-02", "ratings": {"Ana Silva": 2}}]},
     {"version": 1, "takings": [], "comment": "Ana"},
     {"version": 1, "takings": [{"when": "before", "date": "2026-03-02", "ratings": {"a": True}}]},
