@@ -14,7 +14,8 @@ or in a notebook::
 
 The files go to ``CLASS_LOGS_DIR`` (``~/class-logs`` for instructors on the hub), the folder the
 class-summary notebook reads, or to ``--into FOLDER``, each as ``<learner>.csv``, so the class
-summary (``notebooks/instructor/01-class-summary.ipynb``) can say whom to nudge.
+summary (``notebooks/instructor/01-class-summary.ipynb``) can say whom to nudge; a learner's
+readiness check, when handed in, goes beside it as ``<learner>.readiness.json``.
 
 It reads the drop folder and nothing else: no hub API, no learner's server, home or work
 folder (the instructor's account has no access to any of them). Reading the drop works only for
@@ -36,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SHARED_NAME = "shared_log.csv"       # deploy/hand_in.py's SHARED_NAME
+READINESS_NAME = "shared_readiness.json"   # deploy/hand_in.py's READINESS_NAME (numbers and dates only)
 MAX_BYTES = 5 * 1024 * 1024          # a shared log is a few kilobytes; refuse anything huge
 
 
@@ -71,10 +73,10 @@ def _uid_of(name: str) -> int | None:
         return None
 
 
-def _read_hand_in(box: Path, owner: int) -> tuple[bytes | None, str]:
+def _read_hand_in(box: Path, owner: int, name: str = SHARED_NAME) -> tuple[bytes | None, str]:
     """The hand-in in ``box`` as bytes, or (None, why not). Links and foreign files are refused."""
     try:
-        fd = os.open(box / SHARED_NAME, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(box / name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         return None, "has not handed in a log yet (the Share button, then hand_in.py)."
     except OSError as exc:
@@ -95,6 +97,16 @@ def _read_hand_in(box: Path, owner: int) -> tuple[bytes | None, str]:
         return b"".join(chunks)[:MAX_BYTES], ""
     finally:
         os.close(fd)
+
+
+def _save(target: Path, data: bytes) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+    os.replace(tmp, target)
 
 
 def collect(into: str | Path | None = None, drop: str | Path | None = None,
@@ -144,15 +156,16 @@ def collect(into: str | Path | None = None, drop: str | Path | None = None,
             if "has not handed in" in why and target.exists():   # they took it back
                 target.unlink()
                 result.removed.append(target)
+                (folder / f"{file_stem(name)}.readiness.json").unlink(missing_ok=True)
             continue
-        tmp = target.with_name(f".{target.name}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-        try:
-            os.write(fd, data)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
+        _save(target, data)
         result.saved.append(target)
+        ratings_target = folder / f"{file_stem(name)}.readiness.json"
+        ratings, _why = _read_hand_in(box, owner, READINESS_NAME)
+        if ratings is not None:
+            _save(ratings_target, ratings)     # the class summary checks it holds numbers and dates only
+        elif ratings_target.exists():
+            ratings_target.unlink()            # not handed in (any more) with this log
     for name in sorted(set(found) - set(names)):
         result.missing.append(f"{name}: has a hand-in folder but is not on the class list; skipped.")
     return result

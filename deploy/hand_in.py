@@ -11,8 +11,10 @@ or in a notebook cell::
     from deploy.hand_in import hand_in
     print(hand_in().message)
 
-It copies that one file into your own hand-in folder on the hub, ``WORKSHOP_DROP_DIR/<your user
-name>/shared_log.csv``. The hub makes that folder for you before each start of your JupyterLab:
+It copies that file into your own hand-in folder on the hub, ``WORKSHOP_DROP_DIR/<your user
+name>/shared_log.csv``, and with it ``shared_readiness.json`` when the share wrote one beside it:
+your readiness check as numbers and dates only (when, the day, a whole number per statement;
+a file holding anything more is not handed in). The hub makes that folder for you before each start of your JupyterLab:
 it belongs to you, your instructors' group can read it, and no other learner can open it (nor
 list the drop folder to see who else handed in). Your instructors read only this folder; they
 have no access to your JupyterLab, your home or your work folder.
@@ -30,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SHARED_NAME = "shared_log.csv"        # what the share writes in the work folder, and the hand-in's name
+READINESS_NAME = "shared_readiness.json"   # helpers.sharing.SHARED_READINESS: written beside it
+READINESS_WHENS = ("before", "after", "after-interview")
 MAX_BYTES = 5 * 1024 * 1024           # a shared log is a few kilobytes; refuse anything huge
 
 
@@ -72,9 +76,68 @@ def _detector_findings(path: Path) -> list[str] | None:
     return list(share.check_shared(path))
 
 
+def readiness_problem(data: bytes) -> str:
+    """Why a shared readiness file may not be handed in ("" when it holds numbers and dates only).
+
+    >>> readiness_problem(b'{"version": 1, "takings": [{"when": "before", "date": "2026-03-02", "ratings": {"a": 2}}]}')
+    ''
+    >>> readiness_problem(b'{"version": 1, "takings": [{"when": "before", "date": "2026-03-02", "ratings": {"a": "x"}}]}')
+    'it holds something other than numbers and dates'
+    """
+    import json
+    import re
+
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return "it is not a readable readiness file"
+    if not isinstance(obj, dict) or set(obj) != {"version", "takings"} or not isinstance(obj["takings"], list):
+        return "it is not a readiness file"
+    def is_day(text: object) -> bool:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(str(text))
+        except ValueError:
+            return False
+        return True
+
+    for item in obj["takings"]:
+        if (not isinstance(item, dict) or set(item) != {"when", "date", "ratings"}
+                or item["when"] not in READINESS_WHENS or not isinstance(item["date"], str)
+                or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["date"]) or not is_day(item["date"])
+                or not isinstance(item["ratings"], dict)
+                or not all(isinstance(k, str) and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", k) and len(k) <= 40
+                           and isinstance(v, int) and not isinstance(v, bool) for k, v in item["ratings"].items())):
+            return "it holds something other than numbers and dates"
+    return ""
+
+
+def _write_private(box: Path, name: str, data: bytes) -> None:
+    """Write ``data`` to ``box/name`` atomically, readable by you and your instructors' group."""
+    target = box / name
+    tmp = box / f".{name}.{secrets.token_hex(4)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o640)
+        try:
+            os.fchmod(fd, 0o640)   # you and your instructors' group (the folder's), nobody else
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+
+
 def hand_in(source: str | Path | None = None, drop: str | Path | None = None) -> HandIn:
     """Copy the shared log ``source`` (default: ``shared_log.csv`` in the work folder) into this
-    account's hand-in folder, replacing an earlier hand-in. Nothing else is copied."""
+    account's hand-in folder, replacing an earlier hand-in, with the readiness file beside it
+    (``shared_readiness.json``) when there is one. Nothing else is copied."""
     box = my_box(drop)
     if box is None:
         return HandIn(False, "There is no hand-in folder here: handing in works on the class hub "
@@ -101,26 +164,27 @@ def hand_in(source: str | Path | None = None, drop: str | Path | None = None) ->
     if not box.is_dir():
         return HandIn(False, f"Your hand-in folder {box} does not exist. Stop and start your server "
                              "(File > Hub Control Panel), or ask the person who runs the hub.")
+    readiness_file = source.with_name(READINESS_NAME)
+    readiness = readiness_file.read_bytes()[:MAX_BYTES + 1] if readiness_file.is_file() else None
+    if readiness is not None:
+        why = "it is too large" if len(readiness) > MAX_BYTES else readiness_problem(readiness)
+        if why:
+            return HandIn(False, f"Nothing was handed in: {READINESS_NAME} cannot go ({why}). Share again "
+                                 "with the Share button, which writes it as numbers and dates only.")
     target = box / SHARED_NAME
-    tmp = box / f".{SHARED_NAME}.{secrets.token_hex(4)}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o640)
-        try:
-            os.fchmod(fd, 0o640)   # you and your instructors' group (the folder's), nobody else
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
+        _write_private(box, SHARED_NAME, data)
+        if readiness is not None:
+            _write_private(box, READINESS_NAME, readiness)
+        else:
+            (box / READINESS_NAME).unlink(missing_ok=True)   # an earlier one must not outlive its share
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        return HandIn(False, f"Handing in failed: {exc.strerror or exc} ({box}). Nothing was changed; "
-                             "ask the person who runs the hub.")
+        return HandIn(False, f"Handing in failed: {exc.strerror or exc} ({box}). Try again; if it fails "
+                             "twice, ask the person who runs the hub.")
     checked = "" if findings is not None else " (The lessons' privacy check could not be run here.)"
-    return HandIn(True, f"Handed in {source.name} ({len(data)} bytes) to your instructors. Only they "
+    also = (f" With it: your readiness check as numbers and dates only ({READINESS_NAME})."
+            if readiness is not None else "")
+    return HandIn(True, f"Handed in {source.name} ({len(data)} bytes) to your instructors.{also} Only they "
                         "and you can read it; hand in again to replace it, or take it back with "
                         f"--withdraw.{checked}", target)
 
@@ -132,6 +196,7 @@ def withdraw(drop: str | Path | None = None) -> HandIn:
         return HandIn(False, "There is no hand-in folder here (WORKSHOP_DROP_DIR is not set).")
     target = box / SHARED_NAME
     try:
+        (box / READINESS_NAME).unlink(missing_ok=True)
         target.unlink()
     except FileNotFoundError:
         return HandIn(True, "You have nothing handed in.", None)

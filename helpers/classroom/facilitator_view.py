@@ -23,7 +23,12 @@ def plan_view(plan_id: str) -> Shown:
 
 
 def notes_view(each: bool = False) -> Shown:
-    """The instructor notes: one table, or (``each=True``) a heading and the note for every lesson."""
+    """The instructor notes: one table, or (``each=True``) a heading and the note for every lesson.
+
+    With ``each=True`` every note is a closed ``<details>`` under its lesson's heading: all of them
+    open would make an output so tall that Notebook 7 boxes it in a scroll area the keyboard
+    cannot reach (axe: scrollable-region-focusable); a heading opens with Enter or a click.
+    """
     problems = facilitator.notes_problems()
     head = message_html("Some instructor notes could not be read: " + " ".join(problems), "error") if problems else ""
     table = facilitator.notes_table()
@@ -32,10 +37,11 @@ def notes_view(each: bool = False) -> Shown:
     parts, text = [], []
     for n in facilitator.notes():
         answers = "".join(f"<li>{escape(a)}</li>" for a in n.good_answers)
-        parts.append(f"<h3>{escape(n.title)}</h3><p><strong>Timing:</strong> {escape(n.timing)}</p>"
+        parts.append(f"<details class='iiw-note'><summary><h3 style='display:inline'>{escape(n.title)}</h3>"
+                     f"</summary><p><strong>Timing:</strong> {escape(n.timing)}</p>"
                      f"<p><strong>Watch for:</strong> {escape(n.misconception)}</p>"
                      f"<p><strong>Discussion prompt:</strong> {escape(n.prompt)}</p>"
-                     f"<p><strong>Good answers contain:</strong></p><ul>{answers}</ul>")
+                     f"<p><strong>Good answers contain:</strong></p><ul>{answers}</ul></details>")
         text.append(f"{n.title}\nTiming: {n.timing}\nWatch for: {n.misconception}\nPrompt: {n.prompt}\n"
                     + "\n".join(f"- {a}" for a in n.good_answers))
     return Shown(head + ("".join(parts) or "<p>No instructor notes could be read.</p>"), "\n\n".join(text))

@@ -38,7 +38,10 @@ SCHEMA = schema.Table({
     "country": schema.Text(required=False, help='"GB-ENG"'),
     "date_style": schema.Text(required=False, choices=DATE_STYLES, help='"day-month"'),
     "cv_word": schema.Text(required=False, choices=CV_WORDS, help='"CV"'),
+    "summary_min_learners": schema.Number(required=False, help="5"),
 })
+#: A class figure (the readiness summary) needs at least this many learners: it can be raised, never lowered.
+MIN_LEARNERS_FLOOR = 5
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,35 @@ def check_country(value: Any) -> tuple[str, list[Problem]]:
     return code, []
 
 
+def min_learners_problems(value: Any) -> list[str]:
+    """What is wrong with a class-figure threshold ([] when it is a whole number of at least five).
+
+    >>> min_learners_problems(7), len(min_learners_problems(3))
+    ([], 1)
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        return [f"{value!r} is not a whole number of learners. Use 5 or more."]
+    if value < MIN_LEARNERS_FLOOR:
+        return [f"{value} is fewer than {MIN_LEARNERS_FLOOR} learners: a class figure from fewer than five "
+                f"learners could identify someone. Use {MIN_LEARNERS_FLOOR} or more."]
+    return []
+
+
+def summary_min_learners() -> int:
+    """The class's threshold for a class figure (class.toml ``summary_min_learners``): five when
+    it is unset or wrong (check-content says what is wrong)."""
+    try:
+        value = content.load(FILE).get("summary_min_learners", MIN_LEARNERS_FLOOR)
+    except content.ContentError:
+        return MIN_LEARNERS_FLOOR
+    return MIN_LEARNERS_FLOOR if min_learners_problems(value) else int(value)
+
+
 def _problems(data: dict) -> list[str]:
     found = []
+    if "summary_min_learners" in data and isinstance(data["summary_min_learners"], int):
+        for why in min_learners_problems(data["summary_min_learners"]):
+            found.append(f"{FILE}.toml: summary_min_learners = {why}")
     code = data.get("country")
     if isinstance(code, str) and code.strip():
         _, problems = check_country(code)

@@ -49,6 +49,12 @@ from helpers.core import Problem, Result, detect
 
 #: The file the learner's shareable copy is written to, in their workspace.
 SHARED_NAME = "shared_log.csv"
+#: The readiness check's takings, written beside it (numbers and dates only).
+SHARED_READINESS = "shared_readiness.json"
+#: What the share says about the readiness check before anything is sent (and the README says).
+READINESS_PROMISE = ("Your readiness check goes with it as numbers and dates only: for each time you took "
+                     "it, whether it was before the lessons, after them or after a real interview, the day, "
+                     "and the number you gave each statement. Nothing you typed goes with it.")
 
 PERSON_COLUMNS = ["contact", "referred_by"]
 ORG_COLUMN = "organisation"
@@ -384,7 +390,101 @@ def share_learner_log(include: Iterable[object] = (), strike: Iterable[str] = ()
     result = share(lg, workspace.path(SHARED_NAME), include, strike)
     if result.saved:
         result.message += f" It is in your work folder as {workspace.path(SHARED_NAME)}."
+        result.message += " " + share_readiness()
     return result
+
+
+# ---------------------------------------------------------------------------------------
+# The readiness check: numbers and dates only
+# ---------------------------------------------------------------------------------------
+_RATING_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+READINESS_KEYS = ("when", "date", "ratings")
+
+
+def readiness_takings() -> tuple[list[dict], str]:
+    """``(the learner's takings as they would leave, "")``, or ``([], why not)`` when the saved
+    file cannot be read. Only :func:`helpers.core.ratings.numbers_only` decides what leaves."""
+    from helpers.core import ratings
+
+    problem = ratings.health()
+    if problem is not None:
+        return [], f"Your readiness check could not be read, so it is not shared ({problem.what}). {problem.fix}."
+    return ratings.numbers_only(ratings.takings()), ""
+
+
+def check_readiness(data: object, label: str) -> list[str]:
+    """What is wrong with a shared readiness file's content ([] when it holds numbers and dates
+    only): ``{"version": 1, "takings": [{"when", "date", "ratings": {id: whole number}}]}``.
+    A file with anything more (a note, a name, a text rating) is refused whole.
+
+    >>> check_readiness({"version": 1, "takings": [{"when": "before", "date": "2026-03-02",
+    ...                  "ratings": {"request-email": 2}}]}, "x")
+    []
+    >>> check_readiness({"version": 1, "takings": [{"when": "before", "date": "2026-03-02",
+    ...                  "ratings": {"request-email": "Ana said yes"}}]}, "x")[0]
+    'x: taking 1: the rating of request-email is not a whole number.'
+    """
+    from helpers.core import ratings
+
+    if not isinstance(data, dict) or set(data) != {"version", "takings"} or data.get("version") != 1:
+        return [f"{label}: is not a shared readiness check (it should hold only version 1 and its takings)."]
+    if not isinstance(data["takings"], list):
+        return [f"{label}: its takings are not a list."]
+    found: list[str] = []
+    for n, item in enumerate(data["takings"], 1):
+        where = f"{label}: taking {n}"
+        if not isinstance(item, dict) or set(item) != set(READINESS_KEYS):
+            found.append(f"{where}: holds more (or less) than when, date and ratings.")
+            continue
+        if item["when"] not in ratings.WHENS:
+            found.append(f"{where}: when should be one of {', '.join(ratings.WHENS)}.")
+        if not (isinstance(item["date"], str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["date"])
+                and _is_day(item["date"])):
+            found.append(f"{where}: the date is not a date such as 2026-03-02.")
+        marks = item["ratings"]
+        if not isinstance(marks, dict) or not marks:
+            found.append(f"{where}: has no ratings.")
+            continue
+        for key, value in marks.items():
+            if not (isinstance(key, str) and len(key) <= 40 and _RATING_ID.match(key)):
+                found.append(f"{where}: a statement id is not a short id such as request-email.")
+            elif isinstance(value, bool) or not isinstance(value, int):
+                found.append(f"{where}: the rating of {key} is not a whole number.")
+    return found
+
+
+def _is_day(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def share_readiness() -> str:
+    """Write ``shared_readiness.json`` beside the shared log (or remove an old one when there is
+    nothing to share); one sentence saying what happened."""
+    import json
+
+    target = workspace.path(SHARED_READINESS)
+    items, why = readiness_takings()
+    if why:
+        return why
+    if not items:
+        target.unlink(missing_ok=True)
+        return "You have not taken the readiness check, so nothing of it is shared."
+    data = {"version": 1, "takings": items}
+    if check_readiness(data, SHARED_READINESS):   # never expected: numbers_only decides the shape
+        target.unlink(missing_ok=True)
+        return "Your readiness check was not shared: it did not hold numbers and dates only."
+    try:
+        workspace.atomic_write_text(target, json.dumps(data, indent=1) + "\n")
+    except OSError as exc:
+        return f"Your readiness check could not be written ({exc.strerror or exc}), so it is not shared."
+    return (f"Your readiness check ({len(items)} taking(s), numbers and dates only) is beside it as "
+            f"{SHARED_READINESS}.")
 
 
 def learner_preview(include: Iterable[object] = (), strike: Iterable[str] = ()) -> tuple[Preview | None, str]:

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,8 @@ SAMPLE_CLASS = workspace.DATA_DIR / "sample_class"
 #: The sample class is read as of this day, so its overdue follow-ups do not drift with time.
 SAMPLE_AS_OF = dt.date(2026, 12, 1)
 ENV_VAR = "CLASS_LOGS_DIR"
+#: A learner's shared readiness check in the class folder: ``<learner>.readiness.json``.
+READINESS_SUFFIX = ".readiness.json"
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -56,6 +59,8 @@ class ClassLogs:
     refused: dict[str, list[str]] = field(default_factory=dict)   # file name -> what looks personal
     ignored: list[str] = field(default_factory=list)              # files that are not .csv
     message: str = ""                                              # the folder itself: missing, empty
+    readiness: dict[str, list[dict]] = field(default_factory=dict)  # student -> takings (numbers, dates)
+    readiness_refused: dict[str, list[str]] = field(default_factory=dict)   # file name -> why
 
     @property
     def students(self) -> list[str]:
@@ -77,6 +82,12 @@ class ClassLogs:
                                    f"({len(findings) - 1} finding(s), e.g. {first}) Ask the learner to share it "
                                    f"again with the Share button or 'python -m helpers share', leaving that text "
                                    f"out; it is left out of every table."))
+        if self.readiness:
+            lines.append(("ok", f"Read the readiness check of {len(self.readiness)} learner(s): "
+                                + ", ".join(f"{s}{READINESS_SUFFIX}" for s in self.readiness) + "."))
+        for name, why in self.readiness_refused.items():
+            lines.append(("error", f"Refused {name}: {why[0].split(': ', 1)[-1]} It is left out of the readiness "
+                                   f"summary; ask the learner to share again with the Share button."))
         if self.ignored:
             lines.append(("info", "Skipped (not .csv): " + ", ".join(self.ignored)))
         problems = {s: len(lg.problems) for s, lg in self.logs.items() if lg.problems}
@@ -116,7 +127,15 @@ def read_class(folder: str | Path | None = None, as_of: dt.date | str | None = N
         return cv
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     csvs = [p for p in entries if p.is_file() and p.suffix.lower() == ".csv"]
-    cv.ignored = [p.name for p in entries if p not in csvs]
+    ready = [p for p in entries if p.is_file() and p.name.lower().endswith(READINESS_SUFFIX)]
+    cv.ignored = [p.name for p in entries if p not in csvs and p not in ready]
+    for path in ready:
+        student = path.name[:-len(READINESS_SUFFIX)]
+        takings, why = read_readiness(path)
+        if why:
+            cv.readiness_refused[path.name] = why
+        else:
+            cv.readiness[student] = takings
     if not csvs:
         cv.message = (f"There are no shared logs (.csv files) in {folder} yet. Ask each learner to press "
                       f"the Share button in the log lesson (or run 'python -m helpers share') and send you "
@@ -403,3 +422,270 @@ def habits_chart(cv: ClassLogs):
         parts.append(f"{r['student']}: {thanks_text}, {follow_text}")
     alt = "Bar chart of thank-you and follow-up rates. " + "; ".join(parts) + "."
     return fig, alt
+
+
+# ---------------------------------------------------------------------------------------
+# The readiness check: the class's change, never anyone's answers
+# ---------------------------------------------------------------------------------------
+#: Self-rating is not measured skill: said by every view that shows a change.
+NOT_SKILL = ("These are learners' own ratings of how ready they feel, not a measure of their skill: "
+             "a change says how their confidence moved, not what they can now do.")
+#: Why a statement shows nothing (the floor is region.MIN_LEARNERS_FLOOR).
+TOO_FEW = "fewer than {n} learners: a summary could identify someone"
+_NUMBER_WORDS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def read_readiness(path: str | Path) -> tuple[list[dict], list[str]]:
+    """A shared readiness file: ``(takings, [])``, or ``([], why it is refused)``. Anything but
+    numbers and dates (a note, a name, a rating in words) refuses the whole file."""
+    import json
+
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return [], [f"{path.name}: could not be read as a readiness check ({type(exc).__name__})."]
+    why = share.check_readiness(data, path.name)
+    return ([], why) if why else (list(data["takings"]), [])
+
+
+def min_learners(value: int | None = None) -> int:
+    """How many learners must have rated a statement before and after for it to be shown:
+    ``value`` when given (refused below the floor of five), else the class setting
+    (``summary_min_learners`` in class.toml, five when unset or wrong).
+
+    >>> min_learners(7)
+    7
+    >>> min_learners(3)
+    Traceback (most recent call last):
+    ...
+    ValueError: 3 is fewer than 5 learners: a class figure from fewer than five learners could identify someone. Use 5 or more.
+    """
+    from helpers.core import region
+
+    if value is None:
+        return region.summary_min_learners()
+    problems = region.min_learners_problems(value)
+    if problems:
+        raise ValueError(problems[0])
+    return int(value)
+
+
+@dataclass(frozen=True)
+class StatementChange:
+    """One statement across the class: who rated it before and after, and (only when at least
+    ``min_learners`` learners have both) the ratings' spread before and after and the median
+    change among those learners. ``shown`` False: ``why`` says why nothing else is given."""
+
+    id: str
+    text: str
+    rated_before: int
+    rated_after: int
+    both: int
+    shown: bool
+    why: str = ""
+    before: dict[int, int] = field(default_factory=dict)    # rating -> learners (with both)
+    after: dict[int, int] = field(default_factory=dict)
+    median_change: float | None = None
+
+
+def _pair(takings: list[dict]) -> tuple[dict | None, dict | None]:
+    """A learner's first "before" taking and latest "after" taking (by date, then as saved)."""
+    order = sorted(range(len(takings)), key=lambda i: (str(takings[i].get("date", "")), i))
+    befores = [takings[i] for i in order if takings[i].get("when") == "before"]
+    afters = [takings[i] for i in order if takings[i].get("when") == "after"]
+    return (befores[0] if befores else None), (afters[-1] if afters else None)
+
+
+def _statements() -> tuple[list[tuple[str, str]], tuple[int, int]]:
+    """The statements (id, text) and the scale from readiness.toml; ([], (1, 5)) without it."""
+    from helpers import content
+
+    try:
+        data = content.load("readiness")
+    except content.ContentError:
+        return [], (1, 5)
+    items = [(str(s.get("id", "")), str(s.get("text", ""))) for s in data.get("statement", [])
+             if isinstance(s, dict) and s.get("id")]
+    low, high = data.get("scale_min", 1), data.get("scale_max", 5)
+    ok = isinstance(low, int) and isinstance(high, int) and low < high
+    return items, ((low, high) if ok else (1, 5))
+
+
+def readiness_change(by_learner: dict[str, list[dict]], statements: list[tuple[str, str]] | None = None,
+                     scale: tuple[int, int] | None = None, min_learners_: int | None = None) -> list[StatementChange]:
+    """Per statement: how many learners rated it before and after, and, where at least
+    ``min_learners_`` (default: the class setting, never below five) have both, the ratings before
+    and after of those learners (counts per rating) and the median of after minus before.
+
+    A learner's "before" is their first taking made before the lessons, their "after" their
+    latest taking made after them (a taking after a real interview is not counted here).
+    ``statements`` (id, text) give the order and wording (default: readiness.toml); a statement
+    rated but no longer in the file is listed after them under its id.
+
+    >>> takings = lambda b, a: [{"when": "before", "date": "2026-03-02", "ratings": {"s": b}},
+    ...                         {"when": "after", "date": "2026-03-20", "ratings": {"s": a}}]
+    >>> five = {f"learner{n}": takings(2, 2 + n % 3) for n in range(5)}
+    >>> row = readiness_change(five, [("s", "I can ...")], (1, 5))[0]
+    >>> row.shown, row.both, row.median_change, row.after
+    (True, 5, 1.0, {1: 0, 2: 2, 3: 2, 4: 1, 5: 0})
+    >>> readiness_change(dict(list(five.items())[:4]), [("s", "I can ...")], (1, 5))[0].why
+    'fewer than five learners: a summary could identify someone'
+    """
+    import statistics
+
+    n = min_learners(min_learners_)
+    if statements is None or scale is None:
+        shipped, shipped_scale = _statements()
+        statements = shipped if statements is None else statements
+        scale = shipped_scale if scale is None else scale
+    low, high = scale
+    pairs = {s: _pair(t) for s, t in by_learner.items()}
+    ids = [i for i, _ in statements]
+    texts = dict(statements)
+    rated = {k for b, a in pairs.values() for t in (b, a) if t for k in t["ratings"]}
+    ids += sorted(rated - set(ids))
+    why_few = TOO_FEW.format(n=_NUMBER_WORDS.get(n, str(n)))
+    out = []
+    for sid in ids:
+        before = [b["ratings"][sid] for b, _ in pairs.values() if b and sid in b["ratings"]]
+        after = [a["ratings"][sid] for _, a in pairs.values() if a and sid in a["ratings"]]
+        both = [(b["ratings"][sid], a["ratings"][sid]) for b, a in pairs.values()
+                if b and a and sid in b["ratings"] and sid in a["ratings"]
+                and low <= b["ratings"][sid] <= high and low <= a["ratings"][sid] <= high]
+        text = texts.get(sid) or (f"{sid} (no longer in the readiness check)" if texts else sid)
+        if len(both) < n:
+            out.append(StatementChange(sid, text, len(before), len(after), len(both), False, why_few))
+            continue
+        out.append(StatementChange(
+            sid, text, len(before), len(after), len(both), True, "",
+            {r: sum(1 for b, _ in both if b == r) for r in range(low, high + 1)},
+            {r: sum(1 for _, a in both if a == r) for r in range(low, high + 1)},
+            float(statistics.median(a - b for b, a in both))))
+    return out
+
+
+def class_readiness(cv: ClassLogs, min_learners_: int | None = None,
+                    statements: list[tuple[str, str]] | None = None,
+                    scale: tuple[int, int] | None = None) -> list[StatementChange]:
+    """:func:`readiness_change` for the readiness checks read from the class folder."""
+    return readiness_change(cv.readiness, statements, scale, min_learners_)
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return ""
+    text = f"{value:+.1f}".replace(".0", "")
+    return "0" if text in ("+0", "-0") else text
+
+
+def readiness_table(changes: list[StatementChange]) -> pd.DataFrame:
+    """One row per statement, for the screen and for a spreadsheet: counts only."""
+    scale = sorted({r for c in changes for r in c.before}) if any(c.shown for c in changes) else []
+    rows = []
+    for c in changes:
+        row = {"statement": c.text, "rated before": c.rated_before, "rated after": c.rated_after,
+               "rated both times": c.both}
+        for r in scale:
+            row[f"before: {r}"] = c.before.get(r, "") if c.shown else ""
+        for r in scale:
+            row[f"after: {r}"] = c.after.get(r, "") if c.shown else ""
+        row["median change (after minus before)"] = _signed(c.median_change) if c.shown else ""
+        row["note"] = "Self-ratings, not measured skill." if c.shown else f"Not shown: {c.why}."
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def write_readiness_csv(changes: list[StatementChange], target: str | Path) -> Path:
+    """The readiness table as CSV for a spreadsheet: text cells escaped so a spreadsheet never runs
+    them as formulas (as every CSV the project writes; header cells too), counts and the median
+    change as plain numbers (-0.5 stays a number), UTF-8 with a byte-order mark. Each shown row's
+    note says it is self-rating."""
+    import csv
+
+    from helpers.core.text import escape_cell
+
+    frame = readiness_table(changes)
+    frame.insert(0, "statement id", [c.id for c in changes])
+    frame["median change (after minus before)"] = [
+        (f"{c.median_change:g}" if c.shown and c.median_change is not None else "") for c in changes]
+    text_columns = {"statement id", "statement", "note"}
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([escape_cell(c) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        writer.writerow([escape_cell(v) if col in text_columns else ("" if v == "" else str(v))
+                         for col, v in zip(frame.columns, row)])
+    return workspace.atomic_write_bytes(Path(target), out.getvalue().encode("utf-8"))
+
+
+def readiness_chart(changes: list[StatementChange]):
+    """Per shown statement, two stacked bars (before, after) of how many learners gave each
+    rating; ``(fig, alt)``, or ``(None, why)`` when no statement can be shown."""
+    shown = [c for c in changes if c.shown]
+    if not shown:
+        return None, "No statement has enough learners with both ratings to show."
+    import matplotlib.pyplot as plt
+
+    scale = sorted(shown[0].before)
+    colours = ["#D55E00", "#E69F00", "#F0E442", "#56B4E9", "#0072B2", "#009E73", "#CC79A7", "#000000",
+               "#999999", "#332288"]
+    hatches = ["xx", "//", "", "..", "", "\\\\", "++", "", "oo", ""]
+    fig, ax = plt.subplots(figsize=(8, 0.9 * len(shown) + 1.8))
+    ax.spines[["top", "right"]].set_visible(False)
+    labels, y = [], 0.0
+    ticks = []
+    for c in reversed(shown):
+        for part, counts in (("after", c.after), ("before", c.before)):
+            left = 0
+            for i, r in enumerate(scale):
+                ax.barh(y, counts[r], left=left, color=colours[i % len(colours)], hatch=hatches[i % len(hatches)],
+                        edgecolor="white", label=str(r) if not labels else None, height=0.8)
+                if counts[r]:
+                    ax.text(left + counts[r] / 2, y, str(counts[r]), ha="center", va="center", fontsize="small",
+                            color="black", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+                left += counts[r]
+            ticks.append((y, f"{_short(c.text)}: {part}"))
+            labels.append(part)
+            y += 1
+        y += 0.6
+    ax.set_yticks([t for t, _ in ticks], [label for _, label in ticks], fontsize="small")
+    ax.set_xlabel("learners who rated the statement both times")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(title="rating", loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(scale), frameon=False)
+    ax.set_title("How ready learners said they felt, before and after (self-ratings, not measured skill)",
+                 fontsize="medium")
+    parts = []
+    for c in shown:
+        before = ", ".join(f"{c.before[r]} gave {r}" for r in scale if c.before[r])
+        after = ", ".join(f"{c.after[r]} gave {r}" for r in scale if c.after[r])
+        parts.append(f"“{c.text}” ({c.both} learners): before, {before}; after, {after}; median change "
+                     f"{_signed(c.median_change)}")
+    hidden = [c for c in changes if not c.shown]
+    alt = ("Stacked bar chart of learners' self-ratings before and after the lessons, per statement. "
+           + "; ".join(parts) + ".")
+    if hidden:
+        alt += f" Not shown ({hidden[0].why}): " + "; ".join(f"“{c.text}”" for c in hidden) + "."
+    return fig, alt + " " + NOT_SKILL
+
+
+def _short(text: str, limit: int = 38) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def write_readiness_png(changes: list[StatementChange], target: str | Path, dpi: int = 150) -> Path | None:
+    """The readiness chart as a PNG for a report (None when no statement can be shown)."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    fig, _alt = readiness_chart(changes)
+    if fig is None:
+        return None
+    buffer = io.BytesIO()
+    try:
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    finally:
+        plt.close(fig)
+    return workspace.atomic_write_bytes(Path(target), buffer.getvalue())

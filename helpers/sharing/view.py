@@ -101,6 +101,21 @@ def _preview_html(view: "share.Preview") -> str:
     return "".join(parts)
 
 
+def readiness_html() -> str:
+    """The readiness check exactly as it will be sent (numbers and dates only), as escaped HTML."""
+    import pandas as pd
+
+    items, why = share.readiness_takings()
+    if why:
+        return f"<p>{escape(why)}</p>"
+    if not items:
+        return "<p>You have not taken the readiness check, so nothing of it will be sent.</p>"
+    frame = pd.DataFrame([{"when": t["when"], "date": t["date"], **{k: str(v) for k, v in t["ratings"].items()}}
+                          for t in items]).fillna("")
+    return table_html(frame, caption=f"Your readiness check as it will be sent ({share.SHARED_READINESS}): "
+                                     f"numbers and dates only")
+
+
 def _build() -> Form:
     boxes = [(key, widgets.Checkbox(value=False, description=f"include {label}", indent=False))
              for key, label in _CHOICES]
@@ -118,7 +133,8 @@ def _build() -> Form:
                f"Organisation A, B .... Your role, feedback, insights and notes stay with you unless you tick "
                f"them. Ticked text is checked for names from your log, other capitalised names, e-mail "
                f"addresses, links, handles and phone numbers, and what is found is replaced. The check cannot "
-               f"know every name: read the preview before you make the copy. Your own log is not changed."),
+               f"know every name: read the preview before you make the copy. Your own log is not changed. "
+               f"{share.READINESS_PROMISE}"),
         after=[preview])
     form.extras["preview"] = preview
     form.extras["previewed"] = None
@@ -144,7 +160,7 @@ def _build() -> Form:
             f.say(bad, "error")
             return
         view, why = share.learner_preview(include, _strike(f))
-        preview.value = _preview_html(view)
+        preview.value = _preview_html(view) + readiness_html()
         f.extras["previewed"] = (include, _strike(f))
         f.controls["share"].disabled = False
         f.say("This is exactly what the copy will hold. Change a choice and preview again, or make the copy.", "info")

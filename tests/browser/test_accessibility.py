@@ -72,3 +72,22 @@ def test_the_scan_is_scoped_to_outputs_and_can_fail(lab):
                 "the scan reached JupyterLab's own chrome"
     unnamed = "\n".join(lesson.unnamed_controls())
     assert "textbox" in unnamed and "button" in unnamed, unnamed
+
+
+@pytest.mark.parametrize("name", ["instructor/01-class-summary.ipynb", "instructor/02-instructor-notes.ipynb"])
+def test_instructor_pages_scroll_nothing_the_keyboard_cannot_reach(lab, name: str):
+    """The class view (with the readiness chart) and the instructor notes in JupyterLab: no output
+    scrolls out of the keyboard's reach, and the readiness chart has its text alternative."""
+    from browser import scrolling
+
+    lesson = lab.open(name)
+    lesson.run_all()
+    assert lesson.problems() == [], f"{name} after Run All"
+    assert scrolling.unreachable(lesson.page, ".jp-Cell-outputWrapper") == [], \
+        f"{name}: an output scrolls and the keyboard cannot reach it"
+    blocking = [v for v in axe_violations(lesson.page) if v["impact"] in BLOCKING]
+    assert blocking == [], f"axe in {name}'s outputs:\n{describe(blocking)}"
+    if name.startswith("instructor/01-"):
+        chart = lesson.page.locator(".jp-OutputArea-output figure img[alt*='self-ratings']")
+        jlab.expect(chart).to_be_visible()
+        assert "not a measure of their skill" in chart.get_attribute("alt")

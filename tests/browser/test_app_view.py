@@ -327,3 +327,25 @@ def test_a_form_saves_and_its_output_refreshes_in_the_app_view(app, voila_server
     # A new page (a new kernel) reads it back from disk.
     again = app("notebooks/02-research-to-questions.ipynb")
     jlab.expect(again.page.locator("#rendered_cells")).to_contain_text("short of night-shift nurses")
+
+
+@pytest.mark.parametrize("name", ["instructor/01-class-summary.ipynb", "instructor/02-instructor-notes.ipynb"])
+def test_instructor_pages_in_the_app_view(app, name: str):
+    """The class view (readiness chart included) and the instructor notes as app-view pages: no
+    error, no output that scrolls out of the keyboard's reach; the class view has no serious axe
+    violation at all (the notes page's links in running text are not underlined in the app view's
+    theme: axe link-in-text-block, left to that page's owner)."""
+    from browser import scrolling
+
+    page = app(f"notebooks/{name}")
+    assert page.error_outputs() == [], f"{name}: error output in the app view:\n" + "\n".join(page.error_outputs())
+    assert scrolling.unreachable(page.page, "#rendered_cells") == [], \
+        f"{name}: an output scrolls and the keyboard cannot reach it"
+    found = page.axe()
+    assert [v for v in found if v["id"] == "scrollable-region-focusable"] == [], describe(found)
+    if name.startswith("instructor/01-"):
+        blocking = [v for v in found if v["impact"] in BLOCKING]
+        assert blocking == [], f"{name}: axe in the app view:\n{describe(blocking)}"
+        alt = page.page.locator("#rendered_cells figure img[alt*='self-ratings']").get_attribute("alt")
+        assert alt and "not a measure of their skill" in alt
+        assert "not a measure of their skill" in page.text()

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from browser import scrolling
 from browser.jlab import Lesson, expect
 
 QUESTION = "How did you first get into this line of work?"
@@ -46,3 +49,23 @@ def test_log_lesson_in_notebook7(classic, need_lesson):
     Lesson.button(view, "Draw the charts").click()   # drawn on request, so the lesson opens quickly
     expect(view.locator("figure img").first).to_be_visible(timeout=60_000)
     assert lesson.chart_count() > 0, "the log lesson's charts are not shown"
+
+
+# ---------------------------------------------------------------------------------------
+# Instructor pages: Notebook 7 boxes a tall output in a scroll area (``jp-mod-outputsScrolled``)
+# that the keyboard cannot reach (axe: scrollable-region-focusable, serious)
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["instructor/01-class-summary.ipynb", "instructor/02-instructor-notes.ipynb"])
+def test_instructor_pages_in_notebook7_scroll_nothing_the_keyboard_cannot_reach(classic, name: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    lesson = open_and_run(classic, name)
+    lesson.page.wait_for_timeout(500)
+    assert scrolling.unreachable(lesson.page, ".jp-Cell-outputWrapper") == [], \
+        f"{name}: an output scrolls and the keyboard cannot reach it"
+    found = Axe().run(lesson.page, context={"include": [[".jp-Cell-outputWrapper"]]}).response["violations"]
+    blocking = [f"{v['id']} ({v['impact']}): {v['nodes'][0].get('html', '')[:160]}" for v in found
+                if v["impact"] in ("serious", "critical")]
+    assert blocking == [], f"{name} in Notebook 7: " + "\n".join(blocking)
+    if name.startswith("instructor/01-"):
+        expect(lesson.page.locator(".jp-OutputArea-output figure img[alt*='self-ratings']")).to_be_visible()
