@@ -56,7 +56,8 @@ BEGIN_SCHEME, END_SCHEME = "BEGIN MARK SCHEME", "END MARK SCHEME"
 
 #: What a student copy holds besides the lessons (copied when present).
 SUPPORT = ["helpers", "data", "app", "deploy", ".binder", "requirements.txt", "pyproject.toml", "workshop.py",
-           "README.md", "LICENSE", "LICENSE-content", ".gitignore"]
+           "README.md", "LICENSE", "LICENSE-content", ".gitignore",
+           "docs/setup-help.md"]  # "Start here" links to it
 SKIP_DIRS = {"instructor", ".ipynb_checkpoints", "__pycache__", ".pytest_cache"}
 MARKER = ".student-copy"   # marks a folder as a student copy, so a rebuild may replace it
 
@@ -257,6 +258,7 @@ def build_student(out_dir: str | Path, source: str | Path | None = None) -> Stud
                 shutil.copytree(item, tmp / name, ignore=_ignore)
                 result.files += sum(1 for p in (tmp / name).rglob("*") if p.is_file())
             elif item.is_file():
+                (tmp / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(item, tmp / name)
                 result.files += 1
         (tmp / MARKER).write_text("Built by 'python -m helpers build-student'. Rebuilding replaces this folder.\n",
