@@ -296,7 +296,7 @@ def count_words(markdown: str) -> int:
     """Words a reader reads in a markdown text: tags, link targets and markup left out.
 
     >>> count_words("## A title\\n\\nSee [lesson 02](02-x.ipynb), <b>now</b>. It's *well-known*.")
-    7
+    8
     """
     text = re.sub(r"<[^>]+>", " ", markdown)
     text = re.sub(r"\]\([^)]*\)", "] ", text)

@@ -23,7 +23,7 @@ import html
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import activities, lessons
+from . import activities, content, lessons
 from .core import ratings
 from .core.result import Problem
 from .core.store import Store, StoreError
@@ -230,6 +230,9 @@ def progress(found: list[lessons.Lesson] | None = None) -> Progress:
             state = UNREADABLE
             fix = (f"{exc.label[:1].upper()}{exc.label[1:]}: {exc.problem.what}. {exc.problem.fix} "
                    f"(lesson {lesson.number} shows it).")
+        except content.ContentError as exc:  # the lesson's own content file has a mistake
+            state = UNREADABLE
+            fix = f"The lesson's content could not be read to compare with your work: {exc}"
         out.append(LessonProgress(lesson, state, rule.done_when, fix.replace("..", ".")))
     return Progress(tuple(out))
 
@@ -319,9 +322,9 @@ def essentials_view(link_prefix: str = "") -> Page:
     items, lines = [], []
     for s in steps:
         where = _link(s.lesson, link_prefix) if s.lesson else "With a partner or your group (in no lesson)"
-        items.append(f"<li>{where}, {s.minutes} min: {_e(s.what)}</li>")
+        items.append(f"<li>{where}, {s.minutes} min. In the workshop: {_e(s.what)}</li>")
         lines.append(f"- {(s.lesson.number + ' ' + s.lesson.title) if s.lesson else 'With a partner'}, "
-                     f"{s.minutes} min: {s.what}")
+                     f"{s.minutes} min. In the workshop: {s.what}")
     head = (f"<p>If you have about an hour, take this route: the parts the {minutes}-minute workshop uses, "
             f"{minutes} minutes in all. The full series takes longer and goes further.</p>")
     return Page(f"<section aria-label=\"The essentials in about an hour\">{head}<ol>{''.join(items)}</ol></section>",

@@ -226,3 +226,16 @@ def test_mistakes_in_the_activities_file_are_named_and_nothing_is_written(tmp_pa
     with pytest.raises(ValueError):
         lessons.write_measured(base, path)
     assert (base / "01-demo.ipynb").read_text() == before
+
+
+def test_a_mistake_in_a_lesson_content_file_is_said_not_raised(workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    from helpers import content
+
+    _quiz(workspace, ["refine-not-shortcut"])
+
+    def broken() -> list:
+        raise content.ContentError("quiz.toml, line 3: the field 'text' is missing. Add it.")
+
+    monkeypatch.setattr(quiz, "questions", broken)
+    item = next(i for i in progress.progress().lessons if i.lesson.number == "01")
+    assert item.state == progress.UNREADABLE and "quiz.toml, line 3" in item.fix
