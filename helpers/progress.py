@@ -292,15 +292,16 @@ def view(link_prefix: str = "", found: Progress | None = None) -> Page:
         shown = f"<strong>{_e(state)}</strong>" if state in (DONE, UNREADABLE) else _e(state)
         if item.fix:
             shown += f"<br>{_e(item.fix)}"
-        minutes = f"{item.lesson.minutes} min" if item.lesson.minutes else ""
+        minutes = f"{item.lesson.minutes}\u00a0min" if item.lesson.minutes else ""  # never broken
         rows.append(f"<tr><th scope=\"row\" style=\"text-align:left\">{_link(item.lesson, link_prefix)}</th>"
                     f"<td style=\"text-align:left\">{_e(minutes)}</td><td style=\"text-align:left\">{shown}</td>"
                     f"<td style=\"text-align:left\">Done when {_e(item.done_when)}.</td></tr>")
         lines.append(f"{item.lesson.number} {item.lesson.title}: {state}" + (f" ({item.fix})" if item.fix else "")
                      + f". Done when {item.done_when}.")
     table = ("<table class=\"iiw-progress\"><caption>Your progress, read from your saved work</caption>"
-             "<thead><tr><th scope=\"col\">Lesson</th><th scope=\"col\">Time</th><th scope=\"col\">Where you are"
-             "</th><th scope=\"col\">What counts as done</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+             "<thead><tr>" + "".join(f"<th scope=\"col\" style=\"text-align:left\">{h}</th>" for h in
+                                     ("Lesson", "Time", "Where you are", "What counts as done")) +
+             "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     nxt = p.pick_up
     if nxt is None:
         summary = "<p><strong>You have done every lesson.</strong> Minutes left: 0.</p>"
