@@ -9,6 +9,11 @@ For each lesson, :func:`progress` reads the files its activity saves (through th
 - ``"could not read your saved work"``: a saved file is damaged; ``fix`` says how to recover
   (the store's own message: move the file aside, which keeps it in ``backups/``).
 
+Two lessons save work that the registry does not list as an activity: lesson 00's readiness
+check before the lessons (``helpers.core.ratings``, which lesson 08 also asks for again after
+the lessons) and lesson 06's practice log (``helpers.log``); they are read from those stores
+the same way. A lesson with no rule here counts as not done, and says so.
+
 It also gives the minutes left (the measured minutes of every lesson not done) and where to
 pick up (the first lesson not done). It reads files only: it never writes, and never reads the
 clock. :func:`essentials` is the shorter route of about an hour, taken from the facilitator's
