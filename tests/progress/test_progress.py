@@ -42,7 +42,7 @@ def _first_half(workspace: Path) -> None:
     """Lessons 00 and 01 done, 02 started, the rest untouched."""
     _readiness(workspace, "before")
     _quiz(workspace, [q.id for q in quiz.questions()])
-    _questions(workspace, per_group=1)
+    _questions(workspace, per_group=0)
 
 
 def _everything(workspace: Path) -> None:
@@ -50,7 +50,7 @@ def _everything(workspace: Path) -> None:
 
     _readiness(workspace, "before", "after")
     _quiz(workspace, [q.id for q in quiz.questions()])
-    _questions(workspace, per_group=progress.QUESTIONS_PER_GROUP)
+    _questions(workspace, per_group=2)  # 8 questions, two in each group
     from helpers import emails
     for kind in ("request", "thank_you"):
         assert emails.STORE.put("drafts", {"kind": kind, "subject": "Hello", "body": "Dear Sam"}).saved
@@ -88,7 +88,7 @@ def test_a_half_done_workspace(workspace: Path):
     p = progress.progress()
     states = _states(p)
     assert states["00"] == states["01"] == progress.DONE
-    assert states["02"] == progress.STARTED  # one question a group: lesson 02 asks for two or three
+    assert states["02"] == progress.STARTED  # no questions yet: lesson 02 asks for five or more
     assert states["03"] == progress.NOT_STARTED
     assert p.pick_up.lesson.number == "02"
     done = sum(item.lesson.minutes or 0 for item in p.lessons if item.done)
@@ -239,3 +239,20 @@ def test_a_mistake_in_a_lesson_content_file_is_said_not_raised(workspace: Path, 
     monkeypatch.setattr(quiz, "questions", broken)
     item = next(i for i in progress.progress().lessons if i.lesson.number == "01")
     assert item.state == progress.UNREADABLE and "quiz.toml, line 3" in item.fix
+
+
+@pytest.mark.parametrize("per_group, drop_group, findings, expected", [
+    (2, None, 1, progress.DONE),        # eight questions, every group, a finding
+    (2, None, 0, progress.STARTED),     # no finding
+    (2, "career", 1, progress.STARTED),  # six questions but one group has none
+    (1, None, 1, progress.STARTED),     # four questions: fewer than five
+])
+def test_lesson_02_is_done_with_five_questions_in_every_group_and_a_finding(workspace: Path, per_group: int,
+                                                                          drop_group: str | None, findings: int,
+                                                                          expected: str):
+    _questions(workspace, per_group=per_group, findings=findings)
+    if drop_group:
+        data = json.loads((workspace / "questions.json").read_text())
+        data["questions"] = [q for q in data["questions"] if q["category"] != drop_group]
+        (workspace / "questions.json").write_text(json.dumps(data))
+    assert _states(progress.progress())["02"] == expected
