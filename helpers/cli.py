@@ -137,8 +137,17 @@ def cmd_lessons(args: argparse.Namespace) -> int:
             print(f"There is no notebooks folder here ({lessons.NOTEBOOKS_DIR}) to read the lessons from.",
                   file=sys.stderr)
             return 2
+        try:
+            changed = lessons.write_measured()
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        for name in changed:
+            print(f"Measured time written into the first cell of notebooks/{name}.")
         lessons.CATALOGUE_FILE.write_text(lessons.catalogue_json(), encoding="utf-8")
         print(f"Wrote {lessons.CATALOGUE_FILE}.")
+        if _write_readme_tables():
+            print("Wrote the README's tables of lessons and plans.")
         return 0
     if args.plans:
         from helpers.classroom import facilitator
@@ -147,6 +156,28 @@ def cmd_lessons(args: argparse.Namespace) -> int:
         return 0
     print(lessons.markdown_table(link_prefix=args.prefix))
     return 0
+
+
+def _write_readme_tables() -> bool:
+    """Put the generated lesson and plan tables between the README's markers; True if it changed."""
+    import re
+
+    from . import lessons, workspace
+    from helpers.classroom import facilitator
+
+    readme = workspace.REPO_ROOT / "README.md"
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    new = text
+    for marker, table in (("lessons-table", lessons.markdown_table()), ("plans-table", facilitator.plans_markdown())):
+        new = re.sub(rf"(<!-- {marker}:.*?-->\n).*?(<!-- /{marker} -->)",
+                     lambda m: m.group(1) + table.strip() + "\n" + m.group(2), new, flags=re.S)
+    if new == text:
+        return False
+    readme.write_text(new, encoding="utf-8")
+    return True
 
 
 @contextmanager
@@ -337,7 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plans", action="store_true",
                    help="print instead how the 60- and 90-minute plans share their time among the lessons")
     p.add_argument("--write-catalogue", action="store_true",
-                   help="write data/lessons.json, the list of lessons a plain install uses, from the notebooks")
+                   help="measure each lesson (its words at the reading speed in data/lesson_activities.toml plus "
+                        "its activities' minutes), write that time into its first cell, and write data/lessons.json "
+                        "and the README's tables from it")
     p.set_defaults(func=cmd_lessons)
     # Instructors' commands
     p = sub.add_parser(

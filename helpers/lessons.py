@@ -230,6 +230,271 @@ def lesson_map(link_prefix: str = "") -> Markdown:
 
 
 # ---------------------------------------------------------------------------------------
+# Measured minutes: each lesson's time, computed from the lesson itself
+# ---------------------------------------------------------------------------------------
+#: How long each activity of a lesson takes (data/lesson_activities.toml) and the reading speed.
+ACTIVITIES_FILE = workspace.DATA_DIR / "lesson_activities.toml"
+#: Tags of cells a learner does not read in a lesson (instructor notes, the forms' plain-text twins).
+NOT_READ = {"instructor", "appendix"}
+#: A code cell that shows a form or a button: each one needs an entry in the activities file.
+ACTIVITY_CELL = re.compile(r"\b\w+_(?:form|button)\(")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class ActivityTime:
+    """One activity of a lesson: the cell (by its id) and the minutes the learner spends on it."""
+
+    lesson: str     # the lesson's file name
+    cell: str       # the cell's id in the notebook
+    minutes: int
+    what: str = ""  # what the learner does there (for people reading the file)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A lesson's time: reading its text at the stated speed, plus its activities' minutes."""
+
+    file: str
+    words: int
+    words_per_minute: int
+    activities: int    # minutes, from the activities file
+
+    @property
+    def reading(self) -> int:
+        """Minutes of reading, rounded up to a whole minute (at least one for any text)."""
+        return -(-self.words // self.words_per_minute) if self.words else 0
+
+    @property
+    def minutes(self) -> int:
+        return self.reading + self.activities
+
+    def time_line(self) -> str:
+        """The lesson's time line, as its first cell shows it.
+
+        >>> Measure("x.ipynb", 401, 200, 12).time_line()
+        '*Time: 15 minutes (3 minutes reading, 12 minutes activities)*'
+        """
+        return (f"*Time: {self.minutes} minutes ({self.reading} minutes reading, "
+                f"{self.activities} minutes activities)*")
+
+
+def _cell_source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def _cell_tags(cell: dict) -> set[str]:
+    return set((cell.get("metadata") or {}).get("tags") or [])
+
+
+def _is_time_line(line: str) -> bool:
+    return bool(_MINUTES.search(line) and _TIME_WORD.search(line))
+
+
+def count_words(markdown: str) -> int:
+    """Words a reader reads in a markdown text: tags, link targets and markup left out.
+
+    >>> count_words("## A title\\n\\nSee [lesson 02](02-x.ipynb), <b>now</b>. It's *well-known*.")
+    8
+    """
+    text = re.sub(r"<[^>]+>", " ", markdown)
+    text = re.sub(r"\]\([^)]*\)", "] ", text)
+    return len(_WORD.findall(text))
+
+
+def lesson_words(nb: dict) -> int:
+    """Words of the lesson's markdown a learner reads: not instructor or appendix cells, and not
+    the time line of the first cell (so that rewriting it never changes the count)."""
+    total = 0
+    for n, cell in enumerate(nb.get("cells") or []):
+        if cell.get("cell_type") != "markdown" or _cell_tags(cell) & NOT_READ:
+            continue
+        source = _cell_source(cell)
+        if n == 0:
+            source = "\n".join(line for line in source.splitlines() if not _is_time_line(line))
+        total += count_words(source)
+    return total
+
+
+def _lesson_for(name: str, files: list[str]) -> str | None:
+    """The lesson file a name in the activities file means: "02-research-to-questions",
+    "research-to-questions" (survives a renumbering) or the file name itself."""
+    for f in files:
+        stem = f[:-len(".ipynb")]
+        if name in (f, stem, stem[3:]):
+            return f
+    return None
+
+
+def _read_notebooks(folder: Path) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    if not folder.is_dir():
+        return found
+    for p in sorted(folder.iterdir()):
+        if p.is_file() and LESSON_NAME.match(p.name):
+            try:
+                found[p.name] = json.loads(p.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                found[p.name] = {}
+    return found
+
+
+def lesson_activities(folder: Path | str | None = None,
+                      file: Path | str | None = None) -> tuple[int, list[ActivityTime], list[str]]:
+    """The reading speed, every activity's minutes and every mistake in the activities file.
+
+    Checked: the file reads as TOML with ``words_per_minute`` (a whole number from 50 to 500)
+    and ``[[activity]]`` entries of ``lesson``, ``cell``, ``minutes`` (a whole number from 1 to
+    120) and optional ``what``; each names a lesson and a cell of it that a learner reads (not an
+    appendix or instructor cell), once; and every form or button cell of a lesson has an entry.
+    """
+    from . import content
+
+    base = Path(folder) if folder is not None else NOTEBOOKS_DIR
+    path = Path(file) if file is not None else ACTIVITIES_FILE
+    name = path.name
+    notebooks = _read_notebooks(base)
+    problems: list[str] = []
+    try:
+        data = content.tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        return 200, [], [f"{name}: could not be read ({exc.strerror}). Put the file back (it is in git)."]
+    except content.tomllib.TOMLDecodeError as exc:
+        return 200, [], [f"{name}: is not valid TOML ({exc}). Fix that line."]
+    wpm = data.get("words_per_minute")
+    if not isinstance(wpm, int) or isinstance(wpm, bool) or not 50 <= wpm <= 500:
+        problems.append(f"{name}: words_per_minute must be a whole number from 50 to 500 (e.g. 200), "
+                        f"not {wpm!r}.")
+        wpm = 200
+    for key in sorted(set(data) - {"words_per_minute", "activity"}):
+        problems.append(f"{name}: '{key}' is not a field this file uses (it has words_per_minute and "
+                        f"[[activity]] entries).")
+    found: list[ActivityTime] = []
+    seen: set[tuple[str, str]] = set()
+    entries = data.get("activity", [])
+    if not isinstance(entries, list):
+        entries = []
+        problems.append(f"{name}: 'activity' must be a list of [[activity]] entries.")
+    for n, entry in enumerate(entries, 1):
+        where = f"{name}, activity {n}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: is not an entry with lesson, cell and minutes.")
+            continue
+        for key in sorted(set(entry) - {"lesson", "cell", "minutes", "what"}):
+            problems.append(f"{where}: '{key}' is not a field this file uses (lesson, cell, minutes, what).")
+        lesson = _lesson_for(str(entry.get("lesson", "")), list(notebooks))
+        if lesson is None:
+            problems.append(f"{where}: lesson {entry.get('lesson')!r} is not a lesson in notebooks/ "
+                            f"(use its file name without .ipynb, e.g. \"02-research-to-questions\").")
+            continue
+        cell_id = str(entry.get("cell", ""))
+        cells = {c.get("id"): c for c in notebooks[lesson].get("cells") or []}
+        cell = cells.get(cell_id)
+        if cell is None:
+            problems.append(f"{where}: {lesson} has no cell with id {cell_id!r} (the cell was removed or "
+                            f"its id changed: put the id of the activity's cell).")
+            continue
+        if _cell_tags(cell) & NOT_READ:
+            problems.append(f"{where}: cell {cell_id} of {lesson} is an appendix or instructor cell, "
+                            f"which the lesson's time does not count.")
+            continue
+        minutes = entry.get("minutes")
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 120:
+            problems.append(f"{where}: minutes must be a whole number from 1 to 120, not {minutes!r}.")
+            continue
+        if (lesson, cell_id) in seen:
+            problems.append(f"{where}: cell {cell_id} of {lesson} is listed twice: keep one entry.")
+            continue
+        seen.add((lesson, cell_id))
+        found.append(ActivityTime(lesson, cell_id, minutes, str(entry.get("what", ""))))
+    for lesson, nb in notebooks.items():
+        for cell in nb.get("cells") or []:
+            source = _cell_source(cell)
+            if (cell.get("cell_type") == "code" and not _cell_tags(cell) & (NOT_READ | {"setup"})
+                    and ACTIVITY_CELL.search(source) and (lesson, cell.get("id")) not in seen):
+                first = source.strip().splitlines()[0] if source.strip() else ""
+                problems.append(f"{name}: {lesson} has an activity with no minutes: cell {cell.get('id')} "
+                                f"({first[:60]}). Add an [[activity]] entry for it.")
+    return wpm, found, problems
+
+
+def measure(folder: Path | str | None = None, file: Path | str | None = None) -> list[Measure]:
+    """Every lesson's measured time (words of markdown at the stated speed + its activities)."""
+    base = Path(folder) if folder is not None else NOTEBOOKS_DIR
+    wpm, found, _ = lesson_activities(base, file)
+    out = []
+    for lesson, nb in _read_notebooks(base).items():
+        out.append(Measure(lesson, lesson_words(nb), wpm, sum(a.minutes for a in found if a.lesson == lesson)))
+    return out
+
+
+def with_time_line(source: str, line: str) -> str:
+    """A first cell with its time line replaced by ``line`` (or put after the subtitle).
+
+    >>> with_time_line("# T\\nSub.\\n\\n*Time: about 40 minutes*\\n\\n## Goals", "*Time: 12 minutes*")
+    '# T\\nSub.\\n\\n*Time: 12 minutes*\\n\\n## Goals'
+    >>> with_time_line("# T\\n\\nSub.\\n\\n## Goals", "*Time: 3 minutes*")
+    '# T\\n\\nSub.\\n\\n*Time: 3 minutes*\\n\\n## Goals'
+    """
+    lines = source.split("\n")
+    for n, text in enumerate(lines):
+        if n and text.lstrip().startswith("#"):
+            break
+        if _is_time_line(text):
+            lines[n] = line
+            return "\n".join(lines)
+    # no time line: after the title and subtitle, before the first heading or list
+    title = next((n for n, t in enumerate(lines) if t.strip().startswith("# ")), -1)
+    at = title + 1
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at < len(lines) and not lines[at].lstrip().startswith("#") and not _LIST_ITEM.match(lines[at].strip()):
+        at += 1
+    return "\n".join(lines[:at] + ["", line] + ([""] if at < len(lines) and lines[at].strip() else []) + lines[at:])
+
+
+def write_measured(folder: Path | str | None = None, file: Path | str | None = None) -> list[str]:
+    """Rewrite the time line of every lesson whose first cell does not say its measured time.
+
+    Only that line of the first cell changes; the rest of the notebook file is left byte for
+    byte as it was. Returns the names of the files changed. Raises ValueError (listing the
+    mistakes) when the activities file has problems: nothing is written then.
+    """
+    base = Path(folder) if folder is not None else NOTEBOOKS_DIR
+    problems = lesson_activities(base, file)[2]
+    if problems:
+        raise ValueError("data/lesson_activities.toml needs fixing first:\n- " + "\n- ".join(problems))
+    changed = []
+    for m in measure(base, file):
+        path = base / m.file
+        raw = path.read_text(encoding="utf-8")
+        nb = json.loads(raw)
+        first = nb["cells"][0]
+        old = _cell_source(first)
+        new = with_time_line(old, m.time_line())
+        if new == old:
+            continue
+        if isinstance(first.get("source"), list):
+            old_json = ",\n".join("    " + json.dumps(x, ensure_ascii=False) for x in first["source"])
+            new_lines = new.splitlines(keepends=True)
+            new_json = ",\n".join("    " + json.dumps(x, ensure_ascii=False) for x in new_lines)
+        else:
+            old_json, new_json = json.dumps(old, ensure_ascii=False), json.dumps(new, ensure_ascii=False)
+            new_lines = new
+        if raw.count(old_json) >= 1:
+            text = raw.replace(old_json, new_json, 1)
+        else:  # formatted some other way: write the whole notebook as nbformat does
+            first["source"] = new_lines
+            text = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+        check = json.loads(text)
+        assert _cell_source(check["cells"][0]) == new and check["cells"][1:] == nb["cells"][1:]
+        workspace.atomic_write_bytes(path, text.encode("utf-8"))
+        changed.append(m.file)
+    return changed
+
+
+# ---------------------------------------------------------------------------------------
 # The environment, as far as Python can see it
 # ---------------------------------------------------------------------------------------
 #: ipywidgets major version -> the jupyterlab_widgets major version that draws its widgets.

@@ -58,7 +58,7 @@ BEGIN_SCHEME, END_SCHEME = "BEGIN MARK SCHEME", "END MARK SCHEME"
 #: What a student copy holds besides the lessons (copied when present).
 SUPPORT = ["helpers", "data", "app", "deploy", ".binder", "requirements.txt", "pyproject.toml", "workshop.py",
            "README.md", "LICENSE", "LICENSE-content", ".gitignore",
-           "docs/help.md"]   # the learners' help page, linked from lesson 02 (the rest of docs/ is for staff)
+           "docs/help.md", "docs/setup-help.md"]   # the learners' help pages, linked from lessons 00, 02 and 07 (the rest of docs/ is for staff)
 SKIP_DIRS = {"instructor", ".ipynb_checkpoints", "__pycache__", ".pytest_cache"}
 MARKER = ".student-copy"   # marks a folder as a student copy, so a rebuild may replace it
 

@@ -294,8 +294,8 @@ def test_the_index_lists_every_lesson_and_where_work_is_saved(app, voila_server:
     page = app("app/index.ipynb")
     assert page.page.title().startswith("Informational Interview Workshop")
     for name in LESSONS:
-        link = page.page.locator(f"a[href$='notebooks/{name}']")
-        assert link.count() == 1, f"the index has no link to {name}"
+        link = page.page.locator(f"nav a[href$='notebooks/{name}']")
+        assert link.count() == 1, f"the index's list of lessons has no link to {name}"
     assert str(voila_server.workspace) in page.text()
     assert "Shift+Enter" not in page.text() and "voila/render" not in page.text()
     blocking = [v for v in page.axe() if v["impact"] in BLOCKING]
@@ -303,7 +303,7 @@ def test_the_index_lists_every_lesson_and_where_work_is_saved(app, voila_server:
     # A link opens that lesson's app view in a new tab (the index stays open; the token's cookie
     # carries over).
     with page.page.context.expect_page() as opened:
-        page.page.locator("a[href$='notebooks/02-research-to-questions.ipynb']").click()
+        page.page.locator("nav a[href$='notebooks/02-research-to-questions.ipynb']").click()
     lesson = AppPage(opened.value, voila_server, "notebooks/02-research-to-questions.ipynb")
     lesson.page.wait_for_url(re.compile(r"/voila/render/notebooks/02-research-to-questions\.ipynb"))
     lesson.wait_rendered()
@@ -349,3 +349,84 @@ def test_instructor_pages_in_the_app_view(app, name: str):
         alt = page.page.locator("#rendered_cells figure img[alt*='self-ratings']").get_attribute("alt")
         assert alt and "not a measure of their skill" in alt
         assert "not a measure of their skill" in page.text()
+
+
+# ---------------------------------------------------------------------------------------
+# Progress on the index, read from the saved work (helpers/progress.py)
+# ---------------------------------------------------------------------------------------
+def _progress_rows(page: AppPage) -> dict[str, str]:
+    """Lesson number -> the text of its row in the progress table."""
+    table = page.page.locator("#rendered_cells table.iiw-progress")
+    jlab.expect(table).to_be_visible()
+    rows = table.locator("tbody tr").all_inner_texts()
+    return {text.strip()[:2]: " ".join(text.split()) for text in rows}
+
+
+def _state(row: str) -> str:
+    from helpers import progress
+
+    for state in (progress.UNREADABLE, progress.NOT_STARTED, progress.STARTED, progress.DONE):
+        if state in row:
+            return state
+    return ""
+
+
+def _check_page(page: AppPage) -> None:
+    assert page.error_outputs() == [], page.error_outputs()
+    assert "Traceback" not in page.text()
+    blocking = [v for v in page.axe() if v["impact"] in BLOCKING]
+    assert blocking == [], describe(blocking)
+
+
+def test_the_index_shows_progress_on_an_empty_workspace(app, voila_server: VoilaServer):
+    from helpers import lessons
+
+    page = app("app/index.ipynb")
+    rows = _progress_rows(page)
+    assert sorted(rows) == [name[:2] for name in LESSONS]
+    assert {_state(r) for r in rows.values()} == {"not started"}
+    assert all("Done when" in r for r in rows.values())
+    text = page.text()
+    assert f"Minutes left: about {lessons.total_minutes()}" in text
+    pick = page.page.locator("#rendered_cells p", has_text="Pick up here").locator("a")
+    assert pick.get_attribute("href").endswith("notebooks/00-start-here.ipynb")
+    route = page.page.locator("#rendered_cells section[aria-label='The essentials in about an hour'] li")
+    assert route.count() >= 3 and "60 minutes" in text
+    _check_page(page)
+
+
+def _half_done(folder: Path) -> None:
+    from helpers import quiz
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "readiness.json").write_text(json.dumps({"version": 1, "takings": [
+        {"key": "2026-03-02-before-1", "when": "before", "date": "2026-03-02", "ratings": {"request-email": 2}}]}))
+    (folder / "quiz.json").write_text(json.dumps({"version": 1, "reflections": {}, "answers": {
+        q.id: {"prompt": q.id, "letter": "A", "choice": "x", "correct": False} for q in quiz.questions()}}))
+    (folder / "research.json").write_text(json.dumps({"version": 1, "next_id": {"research": 2}, "research": [
+        {"id": 1, "topic": "Nursing <care>", "finding": "Wards are short of night staff."}]}))
+
+
+def test_the_index_shows_progress_on_a_half_done_workspace(app, voila_server: VoilaServer):
+    _half_done(voila_server.workspace)
+    page = app("app/index.ipynb")
+    rows = _progress_rows(page)
+    assert _state(rows["00"]) == _state(rows["01"]) == "done"
+    assert _state(rows["02"]) == "started" and _state(rows["03"]) == "not started"
+    pick = page.page.locator("#rendered_cells p", has_text="Pick up here").locator("a")
+    assert pick.get_attribute("href").endswith("notebooks/02-research-to-questions.ipynb")
+    _check_page(page)
+
+
+def test_the_index_says_which_saved_work_it_could_not_read(app, voila_server: VoilaServer):
+    _half_done(voila_server.workspace)
+    damaged = b'{"version": 1, "answers": [<script>alert(1)</script>'
+    (voila_server.workspace / "quiz.json").write_bytes(damaged)
+    page = app("app/index.ipynb")
+    rows = _progress_rows(page)
+    assert _state(rows["01"]) == "could not read your saved work"
+    assert "quiz.json" in rows["01"] and "move it aside" in rows["01"].lower()
+    assert _state(rows["00"]) == "done", "one damaged file hides nothing else"
+    assert page.page.locator("#rendered_cells table.iiw-progress script").count() == 0
+    assert (voila_server.workspace / "quiz.json").read_bytes() == damaged, "showing progress changed the file"
+    _check_page(page)
