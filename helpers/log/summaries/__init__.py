@@ -311,8 +311,8 @@ def thank_yous(data: pd.DataFrame, as_of: dt.date | str | None = None, *,
         reading = (f"{_total(missing):,} of {_plural(held, 'held interview')} {_has(_total(missing))} no "
                    f"thank-you recorded; ")
         reading += (f"{quick:,} of {_total(delays):,} thank-yous went out within a day "
-                    f"(career centres advise within 24 hours)." if _total(delays) else
-                    "no thank-you dates yet (career centres advise sending one within 24 hours).")
+                    f"(the lessons advise the same day or the next)." if _total(delays) else
+                    "no thank-you dates yet (the lessons advise sending one the same day or the next).")
         if len(missing):
             reading += f" Start with {missing.iloc[0]['contact']}: that interview is the most recent."
     return Section("thank_yous", "3. Thank-yous", reading,
