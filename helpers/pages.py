@@ -11,6 +11,8 @@ True
 """
 from __future__ import annotations
 
+import base64
+
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -139,6 +141,11 @@ def render_block(block: Any) -> str:
         return _table(block)
     if isinstance(block, ex.Email):
         return _email(block)
+    if isinstance(block, ex.Chart):
+        data = base64.b64encode(block.png).decode("ascii")
+        caption = block.caption or block.alt
+        return (f"<figure class='chart'><img src='data:image/png;base64,{data}' alt='{escape(block.alt)}' "
+                f"style='max-width:100%;height:auto'><figcaption>{escape(caption)}</figcaption></figure>")
     if isinstance(block, Lines):
         return (f"<div class='lines'><div class='label'>{escape(block.label)}</div>"
                 + "<div class='line'></div>" * max(1, block.count) + "</div>")

@@ -48,7 +48,17 @@ class Email:
     label: str = ""      # "Request", "Thank-you", ...
 
 
-Block = Union[Heading, Paragraph, Items, Table, Email]
+@dataclass(frozen=True)
+class Chart:
+    """A chart as PNG bytes with its text alternative: the HTML workbook shows the picture with
+    ``alt`` and ``caption``; plain text shows the caption and the alternative."""
+
+    png: bytes
+    alt: str
+    caption: str = ""
+
+
+Block = Union[Heading, Paragraph, Items, Table, Email, Chart]
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,9 @@ def as_text(sections: Sequence[Section]) -> str:
                     out.append(block.caption)
                 out.append(" | ".join(block.columns))
                 out += [" | ".join(str(c) for c in row) for row in block.rows]
+            elif isinstance(block, Chart):
+                out += [f"Chart: {block.caption or block.alt}", block.alt, ""] if block.caption else \
+                       [f"Chart: {block.alt}", ""]
             elif isinstance(block, Email):
                 if block.label:
                     out.append(block.label)

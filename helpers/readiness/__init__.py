@@ -27,6 +27,7 @@ You rated yourself higher on 1 of 6 statements, the same on 4 and lower on 1.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import textwrap
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
@@ -476,8 +477,12 @@ def export() -> ex.Section | None:
     ch, message = latest_change()
     if ch is not None:
         frame = ch.frame()
+        fig, alt, caption = change_chart(ch)
+        png = io.BytesIO()
+        fig.savefig(png, format="png", dpi=100)   # a matplotlib Figure, not pyplot's: nothing to close
         blocks += [ex.Heading(ch.heading()), *[ex.Paragraph(line) for line in ch.summary()],
-                   ex.Table(list(frame.columns), [[str(v) for v in row] for row in frame.itertuples(index=False)])]
+                   ex.Table(list(frame.columns), [[str(v) for v in row] for row in frame.itertuples(index=False)]),
+                   ex.Chart(png.getvalue(), alt, caption)]
     else:
         n = len(items)
         blocks += [ex.Paragraph(f"{n} readiness check{'s' if n != 1 else ''} saved so far; the change shows once "

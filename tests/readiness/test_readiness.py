@@ -122,6 +122,19 @@ def test_export_is_plain_blocks_with_the_summary_and_the_table(workspace):
     tables = [b for b in section.blocks if isinstance(b, ex.Table)]
     assert tables[0].columns[1:] == ["before the lessons", "after the lessons", "change"]
     assert tables[1].columns[1:] == ["before the lessons, 2026-03-02", "after the lessons, 2026-03-13"]
+    charts = [b for b in section.blocks if isinstance(b, ex.Chart)]
+    assert len(charts) == 1 and charts[0].png.startswith(b"\x89PNG")
+    assert "2 before the lessons, 4 after the lessons" in charts[0].alt and charts[0].caption
+
+
+def test_the_workbook_shows_the_chart_with_its_text_alternative(workspace):
+    from helpers import portfolio
+
+    readiness.save_taking("before", rated(2, 3, 1, 2, 4, 3), today=BEFORE_DAY)
+    readiness.save_taking("after", rated(4, 3, 3, 1, 5, 4), today=AFTER_DAY)
+    page = portfolio.workbook_html([readiness.export()])
+    assert "<figure class='chart'><img src='data:image/png;base64," in page
+    assert "alt='Bar chart of your own ratings on a scale from 1 to 5" in page and "<figcaption>You rated" in page
 
 
 def test_the_chart_has_alt_text_with_every_number_and_a_caption(workspace):
