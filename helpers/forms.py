@@ -28,7 +28,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
     "helpers.readiness.view": ("readiness_form", "readiness_change_view",),
     "helpers.classroom.printables_view": ("printables_form",),
     "helpers.classroom.facilitator_view": ("plan_view", "notes_view",),
-    "helpers.sharing.class_summary_view": ("status_html", "show_status", "show_overview", "show_practice", "show_referrals", "show_habits", "show_nudges",),
+    "helpers.sharing.class_summary_view": ("status_html", "show_status", "show_overview", "show_practice", "show_referrals", "show_habits", "show_nudges", "readiness_html", "show_readiness", "show_readiness_chart",),
 }
 _WHERE = {name: module for module, names in VIEWS.items() for name in names}
 

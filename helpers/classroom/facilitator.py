@@ -420,7 +420,7 @@ def plans_markdown(found: list[Plan] | None = None) -> str:
     ...                                                          Block(20, "Role-play")))]))  # doctest: +ELLIPSIS
     | Lesson | Alone | 60-minute plan |
     | --- | --- | --- |
-    | 00 Start here | 15 min | 40 min |
+    | 00 Start here | ... min | 40 min |
     ...
     | Not in a lesson (opening, role-play, close) | | 20 min |
     | **In all** | **... min** | **60 min** |

@@ -99,7 +99,9 @@ def _cli(*args: str, env_content: Path | None = None, tmp: Path) -> subprocess.C
 
 def _log(tmp: Path) -> Path:
     path = tmp / "log.csv"
-    path.write_text("date,contact,organisation,status\n2026-11-19,Ana Silva,Bluebird Cafe,held\n", encoding="utf-8")
+    # A request sent on Monday 23 November with no reply: the first follow-up is three working days
+    # later, Thursday 26 November in England and Friday 27 November in the US (Thanksgiving).
+    path.write_text("date,contact,organisation,status\n2026-11-23,Ana Silva,Bluebird Cafe,requested\n", encoding="utf-8")
     return path
 
 
@@ -108,7 +110,8 @@ def test_next_calendar_and_summary_take_a_country(tmp_path):
     us = _cli("next", str(log), "--as-of", "2026-11-30", "--country", "US", tmp=tmp_path)
     gb = _cli("next", str(log), "--as-of", "2026-11-30", "--country", "GB-ENG", tmp=tmp_path)
     assert us.returncode == gb.returncode == 0
-    assert "from Friday 27 November" in us.stdout and "from Thursday 26 November" in gb.stdout
+    assert "Follow up: Ana Silva (due since Friday 27 November" in us.stdout, us.stdout
+    assert "Follow up: Ana Silva (due since Thursday 26 November" in gb.stdout, gb.stdout
     bad = _cli("next", str(log), "--country", "Narnia", tmp=tmp_path)
     assert bad.returncode == 2 and "not a country code" in bad.stderr and "Traceback" not in bad.stderr
     for code, want in (("US", "20261127"), ("GB-ENG", "20261126")):
@@ -129,7 +132,7 @@ def test_a_us_class_file_reaches_the_commands(tmp_path, content_copy):
     _class(content_copy)
     log = _log(tmp_path)
     done = _cli("next", str(log), "--as-of", "2026-11-30", env_content=content_copy, tmp=tmp_path)
-    assert "from Friday, November 27" in done.stdout, done.stdout
+    assert "due since Friday, November 27" in done.stdout, done.stdout
     summary = _cli("summary", str(log), "--as-of", "2026-11-30", env_content=content_copy, tmp=tmp_path)
     assert "As of Nov 30, 2026" in summary.stdout
 
