@@ -22,12 +22,19 @@ def test_the_role_play_comes_after_the_referral_ask_and_the_conversation(plan_id
     assert order.index("referrals-and-follow-up") < play and order.index("the-conversation") < play
     assert order.index("research-to-questions") < play, "learners bring their own questions"
     role_play = plan.blocks[play].activity
-    assert "referral ask" in role_play and "offers to contact someone first" in role_play and "agrees a day" in role_play
+    assert "referral ask" in role_play and "if they offer to contact someone first, agree a day" in role_play
     assert "must end with" not in role_play, "a check-in day only when they offer to contact someone first"
     assert "persona card" in role_play and "observer checklist" in role_play
     assert "A's own questions" in role_play
     assert "A's field" in role_play or "in that field" in role_play, "the interviewee plays the interviewer's field"
     assert order.index("practice-log") > play, "the role-play is logged afterwards"
+
+
+def test_each_plan_states_the_check_in_rule_in_the_one_wording():
+    for plan in facilitator.plans():
+        text = " ".join(b.activity for b in plan.blocks)
+        assert text.count("if they offer to contact someone first, agree a day") >= 2, plan.id
+        assert "must end with" not in text and "a check-in day that restates" not in text
 
 
 def test_each_plans_blocks_add_up_to_its_minutes():
