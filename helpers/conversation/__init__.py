@@ -28,7 +28,7 @@ names the file and the node.
 
 >>> run = start("amina-pharmacist")
 >>> step(run).speaker
-'Amina Haddad'
+'Amina Yusuf'
 >>> len(step(run).options) >= 2
 True
 """

@@ -492,3 +492,54 @@ def test_typed_replies_on_labelled_cases():
     matchable = len(rows) - unrelated
     assert wrong == 0, "a paraphrase matched to a different reply"
     assert right / matchable >= 0.9 and false_match <= unrelated / 2, (right, matchable, false_match, unrelated)
+
+
+# ---- names: no two people in the practice and the sample log nearly share a surname ---------------
+_PERSON = re.compile(r"\b(?:Dr |Ms |Mr )?([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
+_NOT_NAMES = {"Health", "Centre", "Hospital", "Pharmacy", "Civils", "Good", "Thank", "Based"}
+
+
+def _near(a: str, b: str) -> bool:
+    """The same surname, or nearly: one letter apart (Raman, Rahman; Lin, Lind), or the same first
+    two letters and half their letters in common (Okafor, Okoye)."""
+    import difflib
+
+    a, b = a.casefold(), b.casefold()
+    if a == b or (a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.5):
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    ops = [op for op in difflib.SequenceMatcher(None, a, b).get_opcodes() if op[0] != "equal"]
+    return len(ops) == 1 and max(op[2] - op[1] for op in ops) <= 1 and max(op[4] - op[3] for op in ops) <= 1
+
+
+def _practice_people() -> dict[str, str]:
+    """Every person the personas are or name: full name -> surname."""
+    people: dict[str, str] = {}
+    for p in c.personas():
+        people[p.name] = p.name.split()[-1]
+        texts = [p.promise] + [t for n in p.nodes.values() for t in (n.says, n.says_warm, n.says_cool)]
+        texts += [o.text for n in p.nodes.values() for o in n.options]
+        for text in texts:
+            for first, last in _PERSON.findall(text):
+                if first not in _NOT_NAMES and last not in _NOT_NAMES:
+                    people[f"{first} {last}"] = last
+    return people
+
+
+def test_the_people_in_the_practice_have_distinct_surnames():
+    import itertools
+
+    people = _practice_people()
+    assert {"Kofi Asante", "Oskar Nyberg", "Priya Raman"} <= set(people), sorted(people)
+    with open(Path(__file__).resolve().parents[2] / "data" / "sample_log.csv", encoding="utf-8-sig") as handle:
+        log = {row["contact"]: row["contact"].split()[-1] for row in csv.DictReader(handle)}
+    for (a, sa), (b, sb) in itertools.combinations(sorted({**people, **log}.items()), 2):
+        if a in log and b in log:
+            continue   # the log's own names are the log's to keep apart
+        assert not _near(sa, sb), f"{a} and {b} nearly share a surname"
+
+
+def test_near_surnames_are_caught():
+    assert _near("Raman", "Rahman") and _near("Lin", "Lind") and _near("Okafor", "Okoye")
+    assert not _near("Asante", "Nyberg") and not _near("Mensah", "Raman")

@@ -114,7 +114,7 @@ def test_runs_clean_twice_without_duplicates(tmp_path: Path):
     nb = execute(LESSON, work)
     assert errors(nb) == []
     shown = output_text(nb)
-    assert "Practising with Amina Haddad" in shown, "the appendix shows the start of a conversation"
+    assert "Practising with Amina Yusuf" in shown, "the appendix shows the start of a conversation"
 
     def snap() -> dict[str, str]:
         return {str(p.relative_to(work)): hashlib.sha256(p.read_bytes()).hexdigest()
