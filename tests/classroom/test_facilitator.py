@@ -105,7 +105,9 @@ def test_every_lesson_has_an_instructor_note():
     assert set(facilitator.lesson_files()) <= noted
     for n in facilitator.notes():
         assert n.timing and n.misconception and n.prompt and len(n.good_answers) >= 2
-    assert "introduce you to Sam" in facilitator.note_for("the-conversation").prompt
+    note = facilitator.note_for("the-conversation")
+    assert "rather tell Oskar about you myself first" in note.prompt
+    assert any("agree a day" in a for a in note.good_answers) and any("no check-in" in a for a in note.good_answers)
 
 
 @pytest.mark.parametrize("find, replace, expect", [
