@@ -139,10 +139,16 @@ def _persona_of(run: Run, p: Persona | None) -> Persona:
     return p if p is not None and p.id == run.persona else persona(run.persona)
 
 
+def today() -> dt.date:
+    """The practice day when none is given: the one place the practice partner reads the clock
+    (the form and :func:`play` call it; tests pass a day instead)."""
+    return dt.date.today()
+
+
 def start(persona_id: str, day: dt.date | str | None = None, p: Persona | None = None) -> Run:
-    """A new conversation with a persona; ``day`` (default today) fixes the check-in day."""
+    """A new conversation with a persona; ``day`` (default :func:`today`) fixes the check-in day."""
     p = p if p is not None and p.id == persona_id else persona(persona_id)
-    when = day if isinstance(day, str) else (day or dt.date.today()).isoformat()
+    when = day if isinstance(day, str) else (day or today()).isoformat()
     dt.date.fromisoformat(when)  # a bad date is a bug in the caller
     return Run(p.id, p.start, when, p.warmth, 0, [])
 
@@ -186,8 +192,9 @@ def walk(p: Persona, choices: Iterable[int], day: str = "2026-12-01") -> Run:
 
     >>> p = persona("amina-pharmacist")
     >>> run = walk(p, best_path(p))
-    >>> is_done(run, p), debrief(run, p).score == len(POINTS)
-    (True, True)
+    >>> d = debrief(run, p)
+    >>> is_done(run, p), d.score == len(d.points), d.checkin_needed
+    (True, True, False)
     """
     run = start(p.id, day, p)
     for index in choices:
@@ -554,12 +561,13 @@ class Played:
     __str__ = __repr__
 
 
-def play(persona_id: str, replies: str = "") -> Played:
+def play(persona_id: str, replies: str = "", day: dt.date | str | None = None) -> Played:
     """Play a conversation from reply numbers typed in one string, e.g. ``"1 1 2"``.
 
     It shows every turn so far, then either the replies on offer now (add the number of the
     one you choose to the string and run it again) or, at the end, the debrief. A number that
-    is not on offer is explained, never an error.
+    is not on offer is explained, never an error. ``day`` (default :func:`today`) fixes the
+    check-in day.
 
     >>> print(play("tomasz-site-manager", "1").text.splitlines()[0])
     Practising with Tomasz Nowak, Site manager (Construction; busy). 15 minutes agreed.
@@ -573,7 +581,7 @@ def play(persona_id: str, replies: str = "") -> Played:
         return Played(f"{exc} Write one of these between the quotes: {have}.", None, "persona")
     words = str(replies or "").replace(",", " ").split()
     lines = [f"Practising with {p.label}. {p.minutes} minutes agreed.", ""]
-    run = start(p.id, p=p)
+    run = start(p.id, day, p=p)
     for n, word in enumerate(words, start=1):
         now = step(run, p)
         if now.done:

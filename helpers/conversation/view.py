@@ -45,8 +45,8 @@ _BOX = "border-left:4px solid {c};padding:0.3em 0.7em;margin:0.35em 0;background
 
 
 def today() -> dt.date:
-    """The practice day: the one place the practice partner reads the clock."""
-    return dt.date.today()
+    """The practice day (:func:`helpers.conversation.today`, the one place the partner reads the clock)."""
+    return conv.today()
 
 def _line(speaker: str, text: str, who: str, change: str = "") -> str:
     colour, back = ("#0d47a1", "#f3f7fd") if who == "persona" else ("#1b5e20", "#f4faf4")
