@@ -32,6 +32,24 @@ class Block:
     activity: str
     lesson: str = ""     # a notebook file name in notebooks/, or "" (a break, a role-play ...)
     mode: str = ""       # whole group, pairs, small groups or solo ("" = not said)
+    rounds: int = 0      # a role-play: how many rounds (0 = not a role-play)
+    talk_minutes: int = 0      # a role-play: minutes of interview in each round
+    feedback_minutes: int = 0  # a role-play: minutes of feedback after each round
+
+    @property
+    def round_minutes(self) -> int:
+        """The minutes the rounds take together (0 for a block that is not a role-play)."""
+        return self.rounds * (self.talk_minutes + self.feedback_minutes)
+
+    @property
+    def timing(self) -> str:
+        """The rounds as people say them, e.g. '3 rounds of 5 minutes' interview and 1 of feedback'."""
+        if not self.rounds:
+            return ""
+        spare = self.minutes - self.round_minutes
+        return (f"{self.rounds} round{'s' if self.rounds != 1 else ''} of {self.talk_minutes} minutes' interview "
+                f"and {self.feedback_minutes} of feedback ({self.round_minutes} minutes"
+                + (f"; {spare} to form groups and hand out the cards)" if spare else ")"))
 
 
 @dataclass(frozen=True)
@@ -136,7 +154,30 @@ PLAN = schema.Table({"id": schema.Text(), "title": schema.Text(), "minutes": sch
                      "audience": schema.Text(required=False)})
 BLOCK = schema.Table({"minutes": schema.Number(low=1, help="10"), "activity": schema.Text(),
                       "lesson": schema.Text(required=False, help='"research-to-questions"'),
-                      "mode": schema.Text(required=False, choices=tuple(MODES))})
+                      "mode": schema.Text(required=False, choices=tuple(MODES)),
+                      "rounds": schema.Number(low=1, high=6, required=False, help="3"),
+                      "talk_minutes": schema.Number(low=1, high=30, required=False, help="5"),
+                      "feedback_minutes": schema.Number(low=0, high=15, required=False, help="1")})
+ROUND_FIELDS = ("rounds", "talk_minutes", "feedback_minutes")
+
+
+def _round_problems(where: str, b: dict) -> list[str]:
+    """A role-play block names its rounds with all three fields, and they fit in its minutes."""
+    given = [k for k in ROUND_FIELDS if k in b]
+    if not given:
+        return []
+    if len(given) < len(ROUND_FIELDS):
+        missing = ", ".join(k for k in ROUND_FIELDS if k not in b)
+        return [f"{where}: a role-play block needs all of rounds, talk_minutes and feedback_minutes; "
+                f"{missing} is missing. Add it (e.g. rounds = 3, talk_minutes = 5, feedback_minutes = 1), "
+                f"or remove the others if this block is not a role-play."]
+    need = b["rounds"] * (b["talk_minutes"] + b["feedback_minutes"])
+    if need > b["minutes"]:
+        return [f"{where}: {b['rounds']} rounds of {b['talk_minutes']} + {b['feedback_minutes']} minutes take "
+                f"{need} minutes, but the block has minutes = {b['minutes']}. Give the block more minutes, or "
+                f"use fewer or shorter rounds (in threes, 3 rounds of 5 + 1 fit 20 minutes; in pairs, "
+                f"2 rounds of 7 + 2)."]
+    return []
 
 
 def _lesson_problem(where: str, lesson: str, files: dict[str, "lessons.Lesson"], full_name_ok: bool) -> str | None:
@@ -177,6 +218,7 @@ def _validate(data: dict, text: str, path) -> tuple[list[Plan], list[str]]:
         for j, b in enumerate(item["blocks"]):
             bwhere = _where(path, plan_lines, block_lines, i, j, pid)
             wrong = schema.check_table(b, BLOCK, bwhere)
+            wrong += _round_problems(bwhere, b) if not wrong else []
             lesson = b.get("lesson", "")
             if isinstance(lesson, str) and lesson:
                 found = _lesson_problem(bwhere, lesson, files, full_name_ok=True)
@@ -184,7 +226,8 @@ def _validate(data: dict, text: str, path) -> tuple[list[Plan], list[str]]:
                 lesson = resolve(lesson, files) or lesson
             mistakes += wrong
             if not wrong:
-                blocks.append(Block(b["minutes"], b["activity"].strip(), lesson, b.get("mode", "")))
+                blocks.append(Block(b["minutes"], b["activity"].strip(), lesson, b.get("mode", ""),
+                                    *(int(b.get(k, 0)) for k in ROUND_FIELDS)))
         total = sum(b.minutes for b in blocks)
         if len(blocks) == len(item["blocks"]) and total != item["minutes"]:
             mistakes.append(f"{where}: the blocks add up to {total} minutes, but the plan says "
@@ -406,7 +449,8 @@ def plan_table(p: Plan) -> pd.DataFrame:
     rows, start = [], 0
     for b in p.blocks:
         rows.append({"start": f"{start // 60}:{start % 60:02d}", "minutes": b.minutes,
-                     "lesson": titles.get(b.lesson, b.lesson), "mode": b.mode, "activity": b.activity})
+                     "lesson": titles.get(b.lesson, b.lesson), "mode": b.mode,
+                     "activity": b.activity + (f" Timing: {b.timing}." if b.timing else "")})
         start += b.minutes
     return pd.DataFrame(rows, columns=["start", "minutes", "lesson", "mode", "activity"])
 

@@ -49,12 +49,22 @@ FIELD_NOTE = ("Play this person in the interviewer's field, not only in the one 
               "matter less than your manner: the practice is in the interviewer's questions and close.")
 
 
+def _case(p: conversation.Persona) -> str:
+    """Which of the two cases this persona plays at the close, for the card."""
+    if any(n.contacts_first for n in p.nodes.values()):
+        return ("Say you would rather contact the person first. The interviewer should then agree a day to "
+                "check in (a working day 7-10 days later): if they offer to contact someone first, agree a day.")
+    return ("Share how to reach the person and leave the contact to the interviewer; no check-in day is "
+            "needed. (Only if they offer to contact someone first, agree a day.)")
+
+
 def persona_card(p: conversation.Persona) -> Card:
     rows = [("Who you are", p.summary),
             ("How to play them", p.brief),
             ("Time you agreed", f"{p.minutes} minutes. Say so at the start, and mention it when five are left."),
             ("Awkward moments to create", " ".join(_awkward(p)) or "None in the script; improvise one."),
             ("If asked well, you promise", p.promise),
+            ("When asked how to reach the person", _case(p)),
             ("In another field", FIELD_NOTE)]
     return Card(f"{p.name}: {p.temperament}", f"{p.role}, {p.organisation}. Field: {p.field}.", rows)
 
@@ -91,7 +101,10 @@ def observer_sections() -> list[ex.Section]:
         ex.Paragraph("Interviewer: ______________________   Interviewee (persona): ______________________   "
                      "Agreed minutes: ______"),
         Checklist(obs.before_close, caption="Before the close"),
-        Checklist(list(conversation.POINTS.values()), caption="The close (the six points the practice partner scores)"),
+        Checklist([label for key, label in conversation.POINTS.items() if key != "checkin"]
+                  + ["Only if they offered to contact someone first: agreed a specific check-in day, "
+                     "7-10 days out (if they offer to contact someone first, agree a day)"],
+                  caption="The close (the points the practice partner scores; the last only when it applies)"),
         Lines("One thing that worked", 2),
         Lines("One thing to sharpen", 2),
     ]

@@ -112,7 +112,10 @@ def _referrals() -> ex.Section:
 def _conversation() -> list[ex.Section]:
     blocks: list[Any] = [
         ex.Paragraph("Rehearse with a partner, or alone with the scripts on the next pages: read what the "
-                     "persona says, choose a reply, and go to the number it shows. At the end, score your close."),
+                     "persona says, choose a reply, and go to the number it shows. At the end, score your close: "
+                     "the check-in day counts only if the persona offered to contact someone first (then "
+                     "score out of six); if they shared how to reach the person and left the contact to "
+                     "you, no check-in is needed (score out of five)."),
         Checklist(list(conversation.POINTS.values()), note="The moment (turn) that decided it",
                   caption="Score your close")]
     out = [ex.Section("The conversation: score your close", blocks, lesson="the-conversation")]
@@ -144,6 +147,9 @@ def _gamebook(p: conversation.Persona) -> list[Any]:
             variants += f"<br><em>If they are warm by now:</em> \u201c{escape(node.says_warm)}\u201d"
         if node.says_cool:
             variants += f"<br><em>If they have cooled:</em> \u201c{escape(node.says_cool)}\u201d"
+        if node.contacts_first:
+            variants += ("<br><em>They would rather contact the person first: if they offer to contact "
+                         "someone first, agree a day. Score the check-in day this time.</em>")
         if node.end:
             replies = "<p><em>The end: score your close on the first page.</em></p>"
         else:

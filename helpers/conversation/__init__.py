@@ -12,8 +12,11 @@ and may
 - take some ``minutes`` of the conversation (2 by default).
 
 When the script reaches an end node, :func:`debrief` scores the run against the close:
-asked for names directly, got contact details, asked permission to use their name, agreed a
-specific check-in 7-10 days out restating the promise, kept to the agreed time, thanked.
+asked for names directly, got contact details, asked permission to use their name, kept to the
+agreed time, thanked, and, only where the interviewee would rather contact the person first
+(the path passed a node marked ``contacts_first``), agreed a specific check-in day 7-10 days
+out. So a run is scored out of six in that case and out of five when the interviewee hands over
+the contact details, and the debrief says which case it was and why (:attr:`Debrief.checkin`).
 Each point comes with the moments (turns) that decided it, and :func:`replay` gives the whole
 conversation back turn by turn.
 
@@ -25,7 +28,7 @@ names the file and the node.
 
 >>> run = start("amina-pharmacist")
 >>> step(run).speaker
-'Amina Haddad'
+'Amina Yusuf'
 >>> len(step(run).options) >= 2
 True
 """
@@ -44,7 +47,7 @@ from helpers.core import Problem, Result
 from helpers.core import dates as _dates
 from helpers.core import export as _export
 from helpers.core.store import Collection, Store, StoreError
-from helpers.conversation.personas import (COOL_AT, FOLDER, POINTS, TEMPERAMENTS, WARM_AT, Node, Option, Persona, _next, best_path, check_content, folder, outcomes, paths, persona, personas)
+from helpers.conversation.personas import (COOL_AT, FOLDER, POINTS, TEMPERAMENTS, WARM_AT, Node, Option, Persona, _next, best_path, check_content, folder, needs_checkin, outcomes, paths, persona, personas, scored)
 
 FILE = "practice_runs.json"         #: workspace file: the latest finished run with each persona
 LESSON = "05-the-conversation.ipynb"  #: the lesson that teaches it
@@ -136,10 +139,16 @@ def _persona_of(run: Run, p: Persona | None) -> Persona:
     return p if p is not None and p.id == run.persona else persona(run.persona)
 
 
+def today() -> dt.date:
+    """The practice day when none is given: the one place the practice partner reads the clock
+    (the form and :func:`play` call it; tests pass a day instead)."""
+    return dt.date.today()
+
+
 def start(persona_id: str, day: dt.date | str | None = None, p: Persona | None = None) -> Run:
-    """A new conversation with a persona; ``day`` (default today) fixes the check-in day."""
+    """A new conversation with a persona; ``day`` (default :func:`today`) fixes the check-in day."""
     p = p if p is not None and p.id == persona_id else persona(persona_id)
-    when = day if isinstance(day, str) else (day or dt.date.today()).isoformat()
+    when = day if isinstance(day, str) else (day or today()).isoformat()
     dt.date.fromisoformat(when)  # a bad date is a bug in the caller
     return Run(p.id, p.start, when, p.warmth, 0, [])
 
@@ -183,8 +192,9 @@ def walk(p: Persona, choices: Iterable[int], day: str = "2026-12-01") -> Run:
 
     >>> p = persona("amina-pharmacist")
     >>> run = walk(p, best_path(p))
-    >>> is_done(run, p), debrief(run, p).score == len(POINTS)
-    (True, True)
+    >>> d = debrief(run, p)
+    >>> is_done(run, p), d.score == len(d.points), d.checkin_needed
+    (True, True, False)
     """
     run = start(p.id, day, p)
     for index in choices:
@@ -296,6 +306,8 @@ class Debrief:
     agreed: int
     flags: tuple[tuple[int, str, str], ...]   # (turn, flag, note) worth talking about
     finished: bool
+    checkin: str = ""         # why a check-in day was, or was not, part of the score this time
+    checkin_needed: bool = False
 
     @property
     def score(self) -> int:
@@ -310,6 +322,8 @@ class Debrief:
     def text(self) -> str:
         """The debrief as plain text."""
         lines = [self.summary(), ""]
+        if self.checkin:
+            lines += [f"Check-in day: {self.checkin}", ""]
         for pt in self.points:
             lines.append(f"[{'x' if pt.earned else ' '}] {pt.label}: {pt.why}")
             for m in pt.moments:
@@ -328,8 +342,11 @@ def debrief(run: Run, p: Persona | None = None) -> Debrief:
     from the minutes the replies took against the minutes the persona agreed to.
     """
     p = _persona_of(run, p)
+    visited = [t.node for t in run.turns] + [run.node]
+    needed = needs_checkin(p, visited)
     points: list[Point] = []
-    for pid, label in POINTS.items():
+    for pid in scored(needed):
+        label = POINTS[pid]
         if pid == "time":
             points.append(_time_point(run, p, label))
             continue
@@ -372,7 +389,22 @@ def debrief(run: Run, p: Persona | None = None) -> Debrief:
     flags = tuple((n, p.nodes[t.node].options[t.choice].flag, p.nodes[t.node].options[t.choice].note)
                   for n, t in enumerate(run.turns, start=1)
                   if p.nodes[t.node].options[t.choice].flag and p.nodes[t.node].options[t.choice].warmth < 0)
-    return Debrief(p.id, tuple(points), run.minutes, p.minutes, flags, p.nodes[run.node].end)
+    return Debrief(p.id, tuple(points), run.minutes, p.minutes, flags, p.nodes[run.node].end,
+                   _checkin_why(run, p, needed, points), needed)
+
+
+def _checkin_why(run: Run, p: Persona, needed: bool, points: list[Point]) -> str:
+    """Why the check-in day was, or was not, a point this time (the chapter's rule)."""
+    if needed:
+        return (f"scored this time, because {p.name} would rather contact the person first. When someone "
+                f"offers to do that, agree a specific day, 7-10 days out, to check in, and follow up then.")
+    got_details = any(pt.id == "contact" and pt.earned for pt in points)
+    if got_details:
+        return (f"not needed this time: {p.name} shared how to reach the person and left the contact to you, "
+                f"so you get in touch yourself and there is nothing to check back on. Only if they offer to "
+                f"contact someone first do you agree a day to check in.")
+    return (f"not scored this time: on this path {p.name} did not offer to contact anyone first, and only then "
+            f"do you agree a day to check in.")
 
 
 def _time_point(run: Run, p: Persona, label: str) -> Point:
@@ -495,6 +527,7 @@ def export() -> "_export.Section | None":
     for p, run, d in found:
         blocks.append(_export.Heading(f"{p.name}, {p.role} ({p.field}), practised on {run.day}"))
         blocks.append(_export.Paragraph(d.summary()))
+        blocks.append(_export.Paragraph(f"Check-in day: {d.checkin}"))
         blocks.append(_export.Table(["Point", "Done?", "What decided it"],
                                     [[pt.label, "yes" if pt.earned else "not yet", pt.why] for pt in d.points]))
     return _export.Section("Practising the conversation", blocks, lesson=LESSON)
@@ -528,12 +561,13 @@ class Played:
     __str__ = __repr__
 
 
-def play(persona_id: str, replies: str = "") -> Played:
+def play(persona_id: str, replies: str = "", day: dt.date | str | None = None) -> Played:
     """Play a conversation from reply numbers typed in one string, e.g. ``"1 1 2"``.
 
     It shows every turn so far, then either the replies on offer now (add the number of the
     one you choose to the string and run it again) or, at the end, the debrief. A number that
-    is not on offer is explained, never an error.
+    is not on offer is explained, never an error. ``day`` (default :func:`today`) fixes the
+    check-in day.
 
     >>> print(play("tomasz-site-manager", "1").text.splitlines()[0])
     Practising with Tomasz Nowak, Site manager (Construction; busy). 15 minutes agreed.
@@ -547,7 +581,7 @@ def play(persona_id: str, replies: str = "") -> Played:
         return Played(f"{exc} Write one of these between the quotes: {have}.", None, "persona")
     words = str(replies or "").replace(",", " ").split()
     lines = [f"Practising with {p.label}. {p.minutes} minutes agreed.", ""]
-    run = start(p.id, p=p)
+    run = start(p.id, day, p=p)
     for n, word in enumerate(words, start=1):
         now = step(run, p)
         if now.done:

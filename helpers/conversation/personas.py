@@ -11,8 +11,14 @@ explain every field.
 
 :func:`check_content` checks every file: the fields, every node a reply names exists (with a
 "did you mean"), every node can be reached, nothing leads back to an earlier node (so every
-path ends), no dead ends, every scored point can be earned on some path and all six on one.
-Each message names the file and the node.
+path ends), no dead ends, every scored point can be earned on some path and all the points of
+its case on one. Each message names the file and the node.
+
+Each path is one of two cases. Either the interviewee hands over the contact details and leaves
+the contact to the learner, or they would rather contact the person first (the node where they
+say so is marked ``contacts_first = true``). Only on a path through such a node is the check-in
+day a point to earn: the chapter asks for a check-in day only when the interviewee would rather
+contact the person first (:func:`needs_checkin`).
 
 The conversation itself (runs, the debrief, saving) is :mod:`helpers.conversation`.
 
@@ -44,7 +50,7 @@ POINTS: dict[str, str] = {
     "names": "Asked directly for names of people to talk to",
     "contact": "Got contact details, to reach those people yourself",
     "permission": "Asked permission to use the interviewee's name",
-    "checkin": "Agreed a specific check-in day, 7-10 days out, that restates what they promised",
+    "checkin": "Agreed a specific check-in day, 7-10 days out, because they would rather contact the person first",
     "time": "Kept to the agreed time",
     "thanks": "Thanked them",
 }
@@ -69,7 +75,8 @@ PERSONA = schema.Table({
     **{key: schema.Text() for key in ("summary", "brief", "promise", "start")},
     "warmth": _WARMTH, "title": _MAY})
 NODE = schema.Table({"says": schema.Text(), "says_warm": _MAY, "says_cool": _MAY,
-                     "end": schema.Bool(required=False), "stage": _MAY})
+                     "end": schema.Bool(required=False), "stage": _MAY,
+                     "contacts_first": schema.Bool(required=False)})
 OPTION = schema.Table({"text": schema.Text(), "next": schema.Text(help='"NODE"'),
                        "next_warm": _MAY, "next_cool": _MAY, "warmth": _WARMTH,
                        "minutes": schema.Number(low=0, high=30, required=False), "note": _MAY, "flag": _MAY})
@@ -111,6 +118,7 @@ class Node:
     options: tuple[Option, ...] = ()
     end: bool = False
     stage: str = ""              # e.g. "Opening", "The close" (shown in the replay)
+    contacts_first: bool = False  # here the persona says they would rather contact the person first
 
 
 @dataclass(frozen=True)
@@ -255,7 +263,7 @@ def parse_persona(data: Mapping[str, Any], file: str, pid: str) -> tuple[Persona
                             f"[[nodes.{nid}.options]] with text and next, or end = true if the conversation "
                             f"finishes here.")
         nodes[nid] = Node(nid, says, variants["says_warm"], variants["says_cool"], tuple(options), end,
-                          _text(raw.get("stage")))
+                          _text(raw.get("stage")), raw.get("contacts_first") is True)
     persona = Persona(pid, fields["name"], fields["role"], fields["field"], fields["organisation"],
                       fields["temperament"], minutes, fields["summary"], fields["brief"], fields["promise"],
                       fields["start"], nodes, file, warmth)
@@ -315,59 +323,111 @@ def _next(opt: Option, warmth: int) -> tuple[str, int]:
     return opt.next, w
 
 
-def outcomes(p: Persona) -> dict[frozenset[str], tuple[int, int, list[int]]]:
-    """Every set of points some path can end with, and the best path to it: ``(warmth at the
-    end, minutes, choices)`` of the warmest, then quickest, path.
+def needs_checkin(p: Persona, visited: Iterable[str]) -> bool:
+    """Whether a path through the nodes ``visited`` is the case where the interviewee would rather
+    contact the person first (a node marked ``contacts_first``): only then is a check-in day scored."""
+    return any(p.nodes[n].contacts_first for n in visited if n in p.nodes)
 
-    It explores the conversation's *states* (node, warmth, minutes, points so far) instead of
-    every path, so a script with thousands of paths is checked in milliseconds.
+
+def scored(first: bool) -> tuple[str, ...]:
+    """The points scored on a path: all of :data:`POINTS` when the interviewee would rather contact
+    the person first, every point but the check-in day when they hand over the contact details.
+
+    >>> len(scored(True)), len(scored(False))
+    (6, 5)
     """
-    State = tuple[str, int, int, frozenset[str], frozenset[str]]
-    first: State = (p.start, p.warmth, 0, frozenset(), frozenset())
+    return tuple(k for k in POINTS if first or k != "checkin")
+
+
+Outcome = tuple[frozenset[str], bool]   #: (points earned, whether the check-in day was scored)
+
+
+def outcomes(p: Persona) -> dict[Outcome, tuple[int, int, list[int]]]:
+    """Every ``(set of points, check-in scored?)`` some path can end with, and the best path to it:
+    ``(warmth at the end, minutes, choices)`` of the warmest, then quickest, path.
+
+    It explores the conversation's *states* (node, warmth, minutes, points so far, whether a
+    ``contacts_first`` node was passed) instead of every path, so a script with thousands of
+    paths is checked in milliseconds.
+    """
+    State = tuple[str, int, int, frozenset[str], frozenset[str], bool]
+    first: State = (p.start, p.warmth, 0, frozenset(), frozenset(), p.nodes[p.start].contacts_first)
     seen: dict[State, list[int]] = {first: []}
     todo = [first]
-    found: dict[frozenset[str], tuple[int, int, list[int]]] = {}
+    found: dict[Outcome, tuple[int, int, list[int]]] = {}
     while todo:
         state = todo.pop()
-        nid, warmth, minutes, earned, lost = state
+        nid, warmth, minutes, earned, lost, contacts_first = state
         chosen = seen[state]
         node = p.nodes[nid]
         if node.end or not node.options:
             got = (earned - lost) | ({"time"} if minutes <= p.minutes else set())
-            key = frozenset(got)
+            key = (frozenset(got), contacts_first)
             old = found.get(key)
             if old is None or (-warmth, minutes, len(chosen)) < (-old[0], old[1], len(old[2])):
                 found[key] = (warmth, minutes, chosen)
             continue
         for j, opt in enumerate(node.options):
             target, w = _next(opt, warmth)
-            nxt: State = (target, w, minutes + opt.minutes, earned | set(opt.earns), lost | set(opt.loses))
+            nxt: State = (target, w, minutes + opt.minutes, earned | set(opt.earns), lost | set(opt.loses),
+                          contacts_first or p.nodes[target].contacts_first)
             if nxt not in seen:
                 seen[nxt] = [*chosen, j]
                 todo.append(nxt)
     return found
 
 
+def _early_checkins(p: Persona) -> list[str]:
+    """Replies that earn the check-in day on a path where the persona has not (yet) said they
+    would rather contact the person first: there, the chapter asks for no check-in."""
+    problems: list[str] = []
+    seen: set[tuple[str, bool]] = set()
+    todo = [(p.start, p.nodes[p.start].contacts_first)]
+    while todo:
+        nid, first = todo.pop()
+        if (nid, first) in seen:
+            continue
+        seen.add((nid, first))
+        for j, opt in enumerate(p.nodes[nid].options):
+            if "checkin" in opt.earns and not first:
+                problems.append(f"{_where(p.file, nid, j)}: earns \"checkin\", but on a path to here {p.name} has "
+                                f"not said they would rather contact the person first, and only then is a "
+                                f"check-in day needed. Mark the node where they say so with "
+                                f"contacts_first = true, or remove \"checkin\" from earns.")
+            for target in opt.targets():
+                todo.append((target, first or p.nodes[target].contacts_first))
+    return sorted(set(problems))
+
+
 def check_persona(p: Persona) -> list[str]:
     """Problems with a persona's script as a whole (its fields already parsed).
 
     Every node a reply names exists, every node can be reached, nothing leads back to an
-    earlier node (so every path ends), every scored point can be earned on some path, and one
-    path earns all six; each message names the file (and the node when there is one).
+    earlier node (so every path ends), the check-in day is earned only after the persona says
+    they would rather contact the person first, every scored point can be earned on some path,
+    and one path earns every point of its case; each message names the file (and the node when
+    there is one).
     """
     problems = _graph_problems(p)
     if problems:
         return problems
+    problems = _early_checkins(p)
+    if problems:
+        return problems
     found = outcomes(p)
-    earned_any = set().union(*found) if found else set()
+    earned_any = set().union(*(got for got, _ in found)) if found else set()
+    marked = any(n.contacts_first for n in p.nodes.values())
     for point, label in POINTS.items():
-        if point not in earned_any:
-            how = (f"every path takes longer than minutes = {p.minutes}: give the replies fewer minutes, "
-                   f"or the persona more" if point == "time" else
-                   f"add an option with earns = [\"{point}\"] on a path that reaches the close")
-            problems.append(f"{p.file}: no path earns the point '{point}' ({label}): {how}.")
-    if not problems and frozenset(POINTS) not in found:
-        problems.append(f"{p.file}: no single path earns all {len(POINTS)} points, so a learner can never "
+        if point in earned_any or (point == "checkin" and not marked):
+            continue
+        how = (f"every path takes longer than minutes = {p.minutes}: give the replies fewer minutes, "
+               f"or the persona more" if point == "time" else
+               f"after the node marked contacts_first = true, add an option with earns = [\"checkin\"] "
+               f"that names the day with {{checkin_day}}" if point == "checkin" else
+               f"add an option with earns = [\"{point}\"] on a path that reaches the close")
+        problems.append(f"{p.file}: no path earns the point '{point}' ({label}): {how}.")
+    if not problems and not any(got >= set(scored(first)) for got, first in found):
+        problems.append(f"{p.file}: no single path earns all the points of its case, so a learner can never "
                         f"get a full score. Make sure the best replies lead on to one another.")
     return problems
 
@@ -496,6 +556,9 @@ def paths(p: Persona, limit: int | None = None) -> Iterable[list[int]]:
 
 
 def best_path(p: Persona) -> list[int]:
-    """A path that earns every point in the fewest minutes (the model close); [] when there is none."""
-    best = outcomes(p).get(frozenset(POINTS))
-    return list(best[2]) if best else []
+    """A path that earns every point of its case in the fewest minutes (the model close); [] when
+    there is none. When both cases have a full score, the warmer, then quicker, path wins."""
+    full = [v for (got, first), v in outcomes(p).items() if got >= set(scored(first))]
+    if not full:
+        return []
+    return list(min(full, key=lambda v: (-v[0], v[1], len(v[2])))[2])

@@ -15,6 +15,8 @@ Every text a learner typed is escaped before it is shown.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 
 import ipywidgets as widgets
 
@@ -40,6 +42,11 @@ _CHANGE = {("neutral", "warm"): "warms up", ("cool", "warm"): "warms up", ("cool
            ("warm", "neutral"): "is a little less warm"}
 _BOX = "border-left:4px solid {c};padding:0.3em 0.7em;margin:0.35em 0;background:{b}"
 
+
+
+def today() -> dt.date:
+    """The practice day (:func:`helpers.conversation.today`, the one place the partner reads the clock)."""
+    return conv.today()
 
 def _line(speaker: str, text: str, who: str, change: str = "") -> str:
     colour, back = ("#0d47a1", "#f3f7fd") if who == "persona" else ("#1b5e20", "#f4faf4")
@@ -89,7 +96,8 @@ def debrief_html(d: conv.Debrief) -> str:
     if d.flags:
         flags = "<p><strong>Worth a second look:</strong></p><ul>" + "".join(
             f"<li>Turn {t} ({escape(flag)}): {escape(note)}</li>" for t, flag, note in d.flags) + "</ul>"
-    return (f"<h4 style='margin:0.6em 0 0.2em 0'>Debrief</h4><p>{escape(d.summary())}</p>"
+    checkin = (f"<p><strong>Check-in day:</strong> {escape(d.checkin)}</p>" if d.checkin else "")
+    return (f"<h4 style='margin:0.6em 0 0.2em 0'>Debrief</h4><p>{escape(d.summary())}</p>{checkin}"
             f"<table style='border-collapse:collapse'><caption style='text-align:left'>The close, point by "
             f"point</caption><thead><tr><th scope='col' style='text-align:left;padding:4px 8px'>Point</th>"
             f"<th scope='col' style='text-align:left;padding:4px 8px'>Done?</th><th scope='col' "
@@ -219,7 +227,7 @@ def _build(persona: str | None) -> Form:
         except content.ContentError as exc:
             f.say(f"This persona cannot be used: {exc}", "error")
             return
-        f.extras.update(persona=p, run=conv.start(p.id, p=p), debrief=None, replay=[], replay_at=0, result=None)
+        f.extras.update(persona=p, run=conv.start(p.id, today(), p=p), debrief=None, replay=[], replay_at=0, result=None)
         card.value = _card_html(p)
         debrief.value = ""
         replay_box.layout.display = "none"

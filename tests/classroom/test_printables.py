@@ -48,8 +48,11 @@ def test_an_added_persona_gets_a_card_and_its_text_is_escaped(content_copy: Path
 
 def test_the_observer_checklist_ends_with_the_close_the_partner_scores(content_copy: Path):
     page = pr.observer_checklist_html()
-    for label in conversation.POINTS.values():
-        assert f"<td>{pr.escape(label)}</td>" in page
+    for key, label in conversation.POINTS.items():
+        if key != "checkin":
+            assert f"<td>{pr.escape(label)}</td>" in page
+    assert "Only if they offered to contact someone first" in page
+    assert "if they offer to contact someone first, agree a day" in page
     for item in facilitator.classroom().observer.before_close:
         assert pr.escape(item) in page
     assert "One thing that worked" in page and "One thing to sharpen" in page
@@ -58,6 +61,15 @@ def test_the_observer_checklist_ends_with_the_close_the_partner_scores(content_c
     notes.write_text(notes.read_text(encoding="utf-8").replace(
         '"Named the agreed time",', '"Named the agreed time",\n  "Smiled at the start",'), encoding="utf-8")
     assert "<td>Smiled at the start</td>" in pr.observer_checklist_html()
+
+
+def test_each_persona_card_says_which_case_it_plays():
+    for p in conversation.personas():
+        card = pr.persona_cards_html([p])
+        first = any(n.contacts_first for n in p.nodes.values())
+        assert "if they offer to contact someone first, agree a day" in card
+        assert ("Say you would rather contact the person first" in card) is first
+        assert ("no check-in day is needed" in card) is not first
 
 
 def test_the_pre_work_page_says_what_to_research_and_bring_with_a_time():
@@ -104,7 +116,10 @@ def test_each_script_on_paper_has_every_moment_and_only_real_numbers(pid: str):
     targets = [int(n) for n in re.findall(r"(?:go to|by now,|cooled,) (\d+)", html)]
     assert targets and set(targets) <= set(numbers)
     assert sum(len(n.options) for n in p.nodes.values()) == html.count(" min, go to ")
-    assert "{checkin_day}" not in html and "[a weekday 7-10 days after today]" in html
+    first = any(n.contacts_first for n in p.nodes.values())
+    assert "{checkin_day}" not in html
+    assert ("[a weekday 7-10 days after today]" in html) is first, "a day to name only where one is needed"
+    assert ("if they offer to contact someone first, agree a day" in html) is first
 
 
 def test_a_broken_content_file_gives_a_worksheet_that_says_so(content_copy: Path):

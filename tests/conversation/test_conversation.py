@@ -56,6 +56,7 @@ def test_every_path_ends_and_is_debriefed_truthfully(pid: str):
     count = 0
     earned_on_some: set[str] = set()
     perfect = 0
+    cases: set[bool] = set()
     for choices in c.paths(p):
         count += 1
         run = c.walk(p, choices)
@@ -64,10 +65,18 @@ def test_every_path_ends_and_is_debriefed_truthfully(pid: str):
         assert run.minutes == sum(p.nodes[t.node].options[t.choice].minutes for t in run.turns)
         d = c.debrief(run, p)
         got = {pt.id for pt in d.points if pt.earned}
-        assert [pt.id for pt in d.points] == list(c.POINTS)
+        # the case of this path: did the persona say they would rather contact the person first?
+        first = any(p.nodes[n].contacts_first for n in [t.node for t in run.turns] + [run.node])
+        cases.add(first)
+        assert d.checkin_needed is first
+        expected_points = list(c.POINTS) if first else [k for k in c.POINTS if k != "checkin"]
+        assert [pt.id for pt in d.points] == expected_points, "out of six only when a check-in is needed"
+        assert d.summary().startswith(f"{d.score} of {len(expected_points)} points")
+        assert d.checkin.startswith("scored this time, because" if first else "not "), d.checkin
+        assert f"Check-in day: {d.checkin}" in d.text()
         # each point, recomputed independently from the replies chosen
         opts = [p.nodes[t.node].options[t.choice] for t in run.turns]
-        for point in c.POINTS:
+        for point in expected_points:
             if point == "time":
                 expected = run.minutes <= p.minutes
             else:
@@ -77,7 +86,7 @@ def test_every_path_ends_and_is_debriefed_truthfully(pid: str):
             assert pt.why, (choices, pt.id)
             assert all(1 <= m.turn <= len(run.turns) for m in pt.moments)
         earned_on_some |= got
-        perfect += got == set(c.POINTS)
+        perfect += got == set(expected_points)
         text = " ".join([t.said + " " + t.reply for t in run.turns] + [c.final_words(run, p)])
         assert "{" not in text and "}" not in text, "every placeholder filled"
         # the persona offers names only after being asked, and contact details only after being asked
@@ -91,43 +100,135 @@ def test_every_path_ends_and_is_debriefed_truthfully(pid: str):
         if EMAIL.search(c.final_words(run, p)):
             assert asked["contact"] is not None
     assert count > 50, "a script worth practising has many paths"
-    assert earned_on_some == set(c.POINTS) and perfect > 0
+    marked = any(n.contacts_first for n in p.nodes.values())
+    assert earned_on_some == (set(c.POINTS) if marked else set(c.POINTS) - {"checkin"}) and perfect > 0
+    assert (True in cases) is marked
     print(f"{pid}: {count} paths walked, {perfect} with a perfect close")
 
 
+# Which case each shipped persona's model close is: Grace would rather tell Oskar about the learner
+# first (a check-in day is scored, out of six); Amina and Tomasz share the details and leave the
+# contact to the learner (no check-in needed, out of five).
+CASE = {"grace-data-analyst": True, "amina-pharmacist": False, "tomasz-site-manager": False}
+
+
+def test_the_shipped_personas_show_both_cases():
+    assert set(CASE) == set(PERSONAS)
+    assert set(CASE.values()) == {True, False}, "at least one persona path of each case"
+
+
 @pytest.mark.parametrize("pid", PERSONAS)
-def test_the_model_close_scores_six_of_six_within_time(pid: str):
+def test_the_model_close_scores_full_marks_for_its_case_within_time(pid: str):
     p = c.persona(pid)
     run = c.walk(p, c.best_path(p))
     d = c.debrief(run, p)
-    assert d.score == 6 and d.finished and run.minutes <= p.minutes
+    n = 6 if CASE[pid] else 5
+    assert d.score == n and len(d.points) == n and d.finished and run.minutes <= p.minutes
+    assert f"{n} of {n} points for the close" in d.summary()
+    assert d.checkin_needed is CASE[pid]
     assert d.flags == (), "the model path has nothing to regret"
-    assert "{checkin_day}" not in c.dumps(run) and "Tuesday 8 December" in c.dumps(run)
+    assert "{checkin_day}" not in c.dumps(run)
+    assert ("Tuesday 8 December" in c.dumps(run)) is CASE[pid], "a day is named only where one is needed"
+    if CASE[pid]:
+        assert "would rather contact the person first" in d.checkin
+    else:
+        assert d.checkin.startswith(f"not needed this time: {p.name} shared how to reach the person")
+
+
+ASK = "Would you be willing to share how best to reach them, so that I can get in touch myself?"
+
+
+@pytest.mark.parametrize("pid", PERSONAS)
+def test_the_contact_details_ask_is_the_lessons_wording_and_is_rewarded(pid: str):
+    p = c.persona(pid)
+    earning = [o for n in p.nodes.values() for o in n.options if "contact" in o.earns]
+    assert earning and all(ASK in o.text for o in earning), [o.text for o in earning]
+    for o in earning:
+        assert o.warmth >= 0 and "blunt" not in o.note.lower()
+    best = c.walk(p, c.best_path(p))
+    assert any(ASK in t.reply for t in best.turns)
+
+
+PUSH = re.compile(r"straight away|immediately|available (now|at once)|hire me|any (job|openings?)|"
+                  r"put in a (good )?word|recommend me|i can start", re.I)
+
+
+@pytest.mark.parametrize("pid", PERSONAS)
+def test_no_well_scored_reply_adds_a_push(pid: str):
+    p = c.persona(pid)
+    for node in p.nodes.values():
+        for o in node.options:
+            if o.warmth > 0 or o.earns:
+                assert not PUSH.search(o.text), (node.id, o.text)
+            if PUSH.search(o.text):
+                assert o.warmth < 0 or o.loses, (node.id, o.text)
+
+
+def test_accepting_the_cv_offer_gracefully_scores_well():
+    p = c.persona("amina-pharmacist")
+    node = p.nodes["cv_offer"]
+    accept = next(o for o in node.options if o.text.startswith("Thank you, that's kind of you. I'll send it"))
+    assert accept.warmth == max(o.warmth for o in node.options) > 0
+    assert not PUSH.search(accept.text)
+    push = next(o for o in node.options if "straight away" in o.text)
+    assert push.warmth < 0 and push.flag
+    best = c.walk(p, c.best_path(p))
+    assert accept.text in [t.reply for t in best.turns], "the model close accepts the offer"
+
+
+def test_the_answer_to_what_job_is_honest_for_a_learner_who_is_applying():
+    p = c.persona("tomasz-site-manager")
+    good = max(p.nodes["what_job"].options, key=lambda o: o.warmth)
+    assert "not applying" not in good.text and "apply" in good.text
 
 
 # ---- scripted runs -----------------------------------------------------------------------
 PERFECT_AMINA = ["Thank you for making the time", "I read that pharmacies", "You said the consultations",
-                 "That's kind of you", "A couple of pharmacists", "Could I ask for your honest view",
-                 "That's really useful", "I see we're close", "Based on my research",
-                 "That would be kind", "Thank you. May I mention", "Thank you. Could I check in",
+                 "Thank you, that's kind of you. I'll send", "A couple of pharmacists",
+                 "Could I ask for your honest view", "That's really useful", "I see we're close",
+                 "Based on my research", "Thank you, that's really helpful", "Thank you. May I mention",
                  "Thank you so much"]
+PERFECT_GRACE = ["Thank you for agreeing", "Your report said", "You said it takes", "Two analysts I spoke with",
+                 "May I ask for your candid view", "Thank you, that's really", "Thank you for saying so",
+                 "Based on my research", "Thank you. Would you be willing", "Of course, thank you. May I mention",
+                 "Thank you. May I check back", "Thank you for your time"]
 
 
-def test_a_perfect_close_with_the_warm_persona():
+def test_a_perfect_close_with_the_warm_persona_who_hands_the_details_over():
     run, p = script("amina-pharmacist", *PERFECT_AMINA)
     d = c.debrief(run, p)
-    assert d.score == 6 and d.finished
+    assert d.score == 5 and len(d.points) == 5 and d.finished and not d.checkin_needed
+    assert d.summary().startswith("5 of 5 points for the close")
     by = {pt.id: pt for pt in d.points}
+    assert "checkin" not in by
     assert [m.turn for m in by["names"].moments] == [9]
     assert [m.turn for m in by["contact"].moments] == [10]
     assert [m.turn for m in by["permission"].moments] == [11]
-    assert [m.turn for m in by["checkin"].moments] == [12]
-    assert "Tuesday 8 December" in by["checkin"].moments[0].reply   # 7 days after Tuesday 1 December
-    assert [m.turn for m in by["thanks"].moments] == [13]
-    assert by["time"].why == "you finished at minute 19 of the 20 agreed."
+    assert [m.turn for m in by["thanks"].moments] == [12]
+    assert by["time"].why == "you finished at minute 18 of the 20 agreed."
+    assert "left the contact to you" in d.checkin and "Check-in day: not needed this time" in d.text()
     assert c.final_words(run, p).startswith("It was a pleasure")
     # the persona warmed up after the research-based question
     assert run.turns[2].mood == "warm" and run.turns[2].said.startswith("Oh, you've done your homework")
+
+
+def test_a_perfect_close_with_the_guarded_persona_who_would_rather_contact_him_first():
+    run, p = script("grace-data-analyst", *PERFECT_GRACE)
+    d = c.debrief(run, p)
+    assert d.score == 6 and len(d.points) == 6 and d.finished and d.checkin_needed
+    by = {pt.id: pt for pt in d.points}
+    assert [m.turn for m in by["contact"].moments] == [9]
+    assert [m.turn for m in by["checkin"].moments] == [11]
+    assert "Tuesday 8 December" in by["checkin"].moments[0].reply   # 7 days after Tuesday 1 December
+    assert "Grace Mensah would rather contact the person first" in d.checkin
+
+
+def test_the_case_follows_the_path_not_the_persona():
+    """Grace leaves without giving a name: nobody offered to contact anyone, so no check-in is scored."""
+    run, p = script("grace-data-analyst", *PERFECT_GRACE[:7], "That's everything. Thank you")
+    d = c.debrief(run, p)
+    assert d.finished and not d.checkin_needed and len(d.points) == 5
+    assert d.checkin.startswith("not scored this time: on this path Grace Mensah did not offer")
 
 
 def test_a_job_ask_cools_the_persona_and_is_named_in_the_debrief():
@@ -146,13 +247,9 @@ def test_a_job_ask_cools_the_persona_and_is_named_in_the_debrief():
 
 
 def test_a_job_ask_with_the_guarded_persona_costs_the_names():
-    run, p = script("grace-data-analyst", "I'm moving out of teaching", "Your report said", "You said it takes",
-                    "Two analysts I spoke with", "May I ask for your candid view", "Thank you, that's really",
-                    "Thank you for saying so", "Based on my research")
+    run, p = script("grace-data-analyst", "I'm moving out of teaching", *PERFECT_GRACE[1:8])
     assert run.node == "declines", "too cool to give a name at the first ask"
-    after_polite, _ = script("grace-data-analyst", "Thank you for agreeing", "Your report said", "You said it takes",
-                             "Two analysts I spoke with", "May I ask for your candid view",
-                             "Thank you, that's really", "Thank you for saying so", "Based on my research")
+    after_polite, _ = script("grace-data-analyst", *PERFECT_GRACE[:8])
     assert after_polite.node == "names_given"
     # after a respectful second ask she trusts enough to offer a name herself; pressing gets none
     assert pick(run, p, "I understand completely").node == "names_given"
@@ -161,32 +258,31 @@ def test_a_job_ask_with_the_guarded_persona_costs_the_names():
     done = pick(pressed, p, "Thank you, that's helpful")
     d = c.debrief(done, p)
     got = {pt.id: pt.earned for pt in d.points}
-    assert got == {"names": True, "contact": False, "permission": False, "checkin": False, "time": True,
-                   "thanks": True}
+    assert got == {"names": True, "contact": False, "permission": False, "time": True, "thanks": True}
     contact = next(pt for pt in d.points if pt.id == "contact")
     assert contact.why.startswith("the chance never came: Grace Mensah cooled after the replies below")
     assert [m.turn for m in contact.moments] == [1, 9], "the job ask and the pressing decided it"
 
 
+def test_a_blunt_ask_makes_her_hesitate_and_the_lessons_wording_recovers():
+    run, p = script("grace-data-analyst", *PERFECT_GRACE[:8], "Could you give me his phone number")
+    assert run.node == "hesitant"
+    run = pick(run, p, "I understand. Would you be willing")
+    assert run.node == "permission" and scores(run, p)["contact"]
+
+
 def test_a_missing_check_in_shows_the_reply_that_would_have_earned_it():
-    steps = [s if s != "Thank you. Could I check in" else "Lovely, I'll follow up at some point"
-             for s in PERFECT_AMINA]
-    run, p = script("amina-pharmacist", *steps)
+    steps = [s if s != "Thank you. May I check back" else "Thanks, I'll be in touch at some point"
+             for s in PERFECT_GRACE]
+    run, p = script("grace-data-analyst", *steps)
     d = c.debrief(run, p)
-    assert d.score == 5
+    assert d.score == 5 and len(d.points) == 6
     checkin = next(pt for pt in d.points if pt.id == "checkin")
-    assert not checkin.earned and checkin.why.startswith("not this time: at turn 12")
+    assert not checkin.earned and checkin.why.startswith("not this time: at turn 11")
     (moment,) = checkin.moments
-    assert moment.how == "missed" and moment.reply == "Lovely, I'll follow up at some point."
+    assert moment.how == "missed" and moment.reply == "Thanks, I'll be in touch at some point."
     assert "Tuesday 8 December" in moment.better
     assert "[ ] Agreed a specific check-in day" in d.text()
-
-
-def test_a_month_is_not_a_check_in():
-    steps = [s if s != "Thank you. Could I check in" else "Could I check in with you in a month"
-             for s in PERFECT_AMINA]
-    run, p = script("amina-pharmacist", *steps)
-    assert scores(run, p)["checkin"] is False
 
 
 def test_running_over_time_loses_the_time_point_at_the_turn_it_happened():
@@ -194,13 +290,13 @@ def test_running_over_time_loses_the_time_point_at_the_turn_it_happened():
     run, p = script("amina-pharmacist", *steps)
     d = c.debrief(run, p)
     time = next(pt for pt in d.points if pt.id == "time")
-    assert not time.earned and d.minutes == 26
+    assert not time.earned and d.minutes == 25
     assert [m.turn for m in time.moments] == [8] and "minute 22" in time.why
-    assert d.score == 5
+    assert d.score == 4
 
 
 def test_using_their_name_unasked_loses_permission():
-    steps = [s if s != "Thank you. May I mention" else "Thanks, I'll tell her you sent me" for s in PERFECT_AMINA]
+    steps = [s if s != "Thank you. May I mention" else "Thanks, I'll tell him you sent me" for s in PERFECT_AMINA]
     run, p = script("amina-pharmacist", *steps)
     d = c.debrief(run, p)
     permission = next(pt for pt in d.points if pt.id == "permission")
@@ -209,16 +305,16 @@ def test_using_their_name_unasked_loses_permission():
 
 
 def test_the_busy_persona_runs_out_of_time_and_a_quick_ask_still_gets_names():
-    run, p = script("tomasz-site-manager", "Thanks for fitting me in", "Your firm moved", "I'm not applying",
+    run, p = script("tomasz-site-manager", "Thanks for fitting me in", "Your firm moved", "I'm looking at graduate",
                     "Could I ask you straight")
     assert c.step(run, p).says.endswith("I've got a call in two minutes.")
     late = pick(run, p, "Could we keep going")
     assert c.step(late, p).says == "I really have to go. Anything else, quickly?"
     late = pick(late, p, "Just one")
-    for s in ["Thanks. Could I have her", "May I say that", "Thank you. Could I drop", "Thank you for your time"]:
+    for s in ["Thanks. Would you be willing", "May I say that", "Thank you for your time"]:
         late = pick(late, p, s)
     got = scores(late, p)
-    assert got["names"] and got["contact"] and not got["time"]
+    assert got["names"] and got["contact"] and not got["time"] and "checkin" not in got
 
 
 def test_an_unfinished_run_gets_a_partial_debrief():
@@ -245,7 +341,7 @@ def test_a_run_survives_a_round_trip_through_json():
 def test_replay_gives_every_turn_with_its_note_and_points():
     run, p = script("amina-pharmacist", *PERFECT_AMINA)
     steps = c.replay(run, p)
-    assert [s.turn for s in steps] == list(range(1, 14))
+    assert [s.turn for s in steps] == list(range(1, 13))
     assert steps[0].stage == "Opening" and steps[0].note.startswith("A two-sentence introduction")
     assert steps[8].earned == (c.POINTS["names"],)
     assert all(s.note for s in steps)
@@ -287,7 +383,7 @@ def test_nothing_meaningful_typed_matches_nothing():
 def test_a_finished_run_is_saved_once_and_replaced_by_the_next(workspace: Path):
     run, p = script("amina-pharmacist", *PERFECT_AMINA)
     first = c.save_run(run)
-    assert first.ok and first.changed and "6 of 6" in first.message
+    assert first.ok and first.changed and "5 of 5" in first.message
     assert first.item["persona"] == "amina-pharmacist"
     again = c.save_run(run)
     assert again.ok and not again.changed
@@ -374,7 +470,7 @@ def test_check_content_on_the_command_line_names_the_persona_file_and_node(conte
 
 def test_typed_replies_on_labelled_cases():
     """Typed replies (paraphrases a learner might type, and unrelated phrases) against the nearest-reply
-    rule. Measured when written: 35 of 36 paraphrases matched to the right reply and none to a wrong one;
+    rule. Measured when written: 34 of 34 paraphrases matched to the right reply and none to a wrong one;
     3 of 4 unrelated phrases left unmatched (one matched on the single shared word "what"). The form
     says it compares words, not meaning, and asks the learner to check the reply it selects."""
     with open(CASES / "conversation_typed.csv", encoding="utf-8", newline="") as handle:
@@ -396,3 +492,54 @@ def test_typed_replies_on_labelled_cases():
     matchable = len(rows) - unrelated
     assert wrong == 0, "a paraphrase matched to a different reply"
     assert right / matchable >= 0.9 and false_match <= unrelated / 2, (right, matchable, false_match, unrelated)
+
+
+# ---- names: no two people in the practice and the sample log nearly share a surname ---------------
+_PERSON = re.compile(r"\b(?:Dr |Ms |Mr )?([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
+_NOT_NAMES = {"Health", "Centre", "Hospital", "Pharmacy", "Civils", "Good", "Thank", "Based"}
+
+
+def _near(a: str, b: str) -> bool:
+    """The same surname, or nearly: one letter apart (Raman, Rahman; Lin, Lind), or the same first
+    two letters and half their letters in common (Okafor, Okoye)."""
+    import difflib
+
+    a, b = a.casefold(), b.casefold()
+    if a == b or (a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.5):
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    ops = [op for op in difflib.SequenceMatcher(None, a, b).get_opcodes() if op[0] != "equal"]
+    return len(ops) == 1 and max(op[2] - op[1] for op in ops) <= 1 and max(op[4] - op[3] for op in ops) <= 1
+
+
+def _practice_people() -> dict[str, str]:
+    """Every person the personas are or name: full name -> surname."""
+    people: dict[str, str] = {}
+    for p in c.personas():
+        people[p.name] = p.name.split()[-1]
+        texts = [p.promise] + [t for n in p.nodes.values() for t in (n.says, n.says_warm, n.says_cool)]
+        texts += [o.text for n in p.nodes.values() for o in n.options]
+        for text in texts:
+            for first, last in _PERSON.findall(text):
+                if first not in _NOT_NAMES and last not in _NOT_NAMES:
+                    people[f"{first} {last}"] = last
+    return people
+
+
+def test_the_people_in_the_practice_have_distinct_surnames():
+    import itertools
+
+    people = _practice_people()
+    assert {"Kofi Asante", "Oskar Nyberg", "Priya Raman"} <= set(people), sorted(people)
+    with open(Path(__file__).resolve().parents[2] / "data" / "sample_log.csv", encoding="utf-8-sig") as handle:
+        log = {row["contact"]: row["contact"].split()[-1] for row in csv.DictReader(handle)}
+    for (a, sa), (b, sb) in itertools.combinations(sorted({**people, **log}.items()), 2):
+        if a in log and b in log:
+            continue   # the log's own names are the log's to keep apart
+        assert not _near(sa, sb), f"{a} and {b} nearly share a surname"
+
+
+def test_near_surnames_are_caught():
+    assert _near("Raman", "Rahman") and _near("Lin", "Lind") and _near("Okafor", "Okoye")
+    assert not _near("Asante", "Nyberg") and not _near("Mensah", "Raman")

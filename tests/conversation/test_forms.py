@@ -38,23 +38,24 @@ def test_a_whole_conversation_to_the_debrief_and_replay(workspace: Path):
         form.controls["reply"].value = i
         form.controls["say"].click()
     d = form.extras["debrief"]
-    assert d is not None and d.score == 6
-    assert "6 of 6 points for the close" in form.extras["debrief_view"].value
+    assert d is not None and d.score == 5 and not d.checkin_needed
+    assert "5 of 5 points for the close" in form.extras["debrief_view"].value
+    assert "Check-in day:</strong> not needed this time" in form.extras["debrief_view"].value
     assert "What decided it" in form.extras["debrief_view"].value
     assert form.extras["result"].ok and form.extras["result"].changed
     saved = json.loads((workspace / c.FILE).read_text(encoding="utf-8"))
     assert [r["persona"] for r in saved["runs"]] == [p.id]
-    assert "Tomasz Nowak (busy)" in form.extras["saved"].value and "6 of 6" in form.extras["saved"].value
+    assert "Tomasz Nowak (busy)" in form.extras["saved"].value and "5 of 5" in form.extras["saved"].value
     # replay: turn 1, then forward to the last turn and back
     view = form.extras["replay_view"]
-    assert "Turn 1 of 9" in view.value and form.controls["previous"].disabled
+    assert "Turn 1 of 8" in view.value and form.controls["previous"].disabled
     for _ in range(20):
         form.controls["next"].click()
-    assert "Turn 9 of 9" in view.value and form.controls["next"].disabled
+    assert "Turn 8 of 8" in view.value and form.controls["next"].disabled
     form.controls["previous"].click()
-    assert "Turn 8 of 9" in view.value
+    assert "Turn 7 of 8" in view.value
     form.controls["replay"].click()
-    assert "Turn 1 of 9" in view.value
+    assert "Turn 1 of 8" in view.value
     # the same conversation again: nothing new saved
     before = (workspace / c.FILE).read_bytes()
     form.controls["start"].click()
@@ -67,14 +68,17 @@ def test_a_whole_conversation_to_the_debrief_and_replay(workspace: Path):
 
 
 def test_a_missing_check_in_shows_in_the_debrief(workspace: Path):
-    form = practice_form(persona="tomasz-site-manager")
+    form = practice_form(persona="grace-data-analyst")
     form.controls["start"].click()
-    for s in ["Thanks for fitting me in", "Your firm moved", "I'm not applying", "Could I ask you straight",
-              "Of course. One quick thing", "Thanks. Could I have her", "May I say that",
-              "Great, I'll follow up sometime", "Thank you for your time"]:
+    for s in ["Thank you for agreeing", "Your report said", "You said it takes", "Two analysts I spoke with",
+              "May I ask for your candid view", "Thank you, that's really", "Thank you for saying so",
+              "Based on my research", "Thank you. Would you be willing", "Of course, thank you. May I mention",
+              "Thanks, I'll be in touch at some point", "Thank you for your time"]:
         _say(form, s)
     d = form.extras["debrief"]
-    assert d.score == 5
+    assert d.score == 5 and len(d.points) == 6 and d.checkin_needed
+    assert "5 of 6 points for the close" in form.extras["debrief_view"].value
+    assert "would rather contact the person first" in form.extras["debrief_view"].value
     assert "✖ not yet" in form.extras["debrief_view"].value
     assert "A reply that would have done it" in form.extras["debrief_view"].value
 
