@@ -13,12 +13,15 @@ Who counts as a person:
 The same full name in two places is one person (the log's people appear in lesson 06; a persona's
 name in lesson 05), and within one file a titled surname is the full name with that surname
 ("Dr Amal Haddad" ... "Dr Haddad"). Two people are too close when their surnames are the same,
-or both have 5 letters or more and are at most 2 edits apart (Raman/Rahman), or they share a
-first name and their surnames begin with the same two letters (Sam Okafor/Sam Okoye).
+or both have 5 letters or more and are at most 2 edits apart (Raman/Rahman), or both have 3 letters
+or more and are one edit apart (Lin/Lind), or both have 5 letters or more, begin with the same two
+letters and have more than half their letters in common (Okafor/Okoye; not Adams/Adeyemi), or they share a first name and their
+surnames begin with the same two letters.
 """
 from __future__ import annotations
 
 import csv
+import difflib
 import itertools
 import re
 import tomllib
@@ -38,15 +41,6 @@ PERSONAS = sorted((ROOT / "data" / "content" / "personas").glob("*.toml"))
 SAMPLE = ROOT / "data" / "sample_log.csv"
 _WORD = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*$")
 
-#: Pairs in files this test's branch does not own, said in its report to the lead: one that
-#: another branch renames, one that no branch renames yet. Nothing else may clash.
-EXPECTED_FIXED_BY_MERGE = {
-    # lesson 04's "Dr Amal Haddad" becomes "Dr Amal Nasser" (branch q22); the persona Amina Haddad stays
-    frozenset({"Haddad"}),
-    # lesson 05 and the Amina persona's "Dr Rahman" against the Tomasz persona's "Priya Raman":
-    # neither file is this branch's; reported to the lead, no branch renames them yet
-    frozenset({"Rahman", "Raman"}),
-}
 
 
 @dataclass(frozen=True)
@@ -80,6 +74,10 @@ def too_close(a: Person, b: Person) -> bool:
         return True
     if min(len(x), len(y)) >= 5 and edits(x, y) <= 2:
         return True
+    if min(len(x), len(y)) >= 3 and edits(x, y) <= 1:           # Lin/Lind, Wei/Wen
+        return True
+    if min(len(x), len(y)) >= 5 and x[:2] == y[:2] and difflib.SequenceMatcher(None, x, y).ratio() > 0.5:
+        return True                                              # Okafor/Okoye
     return bool(a.first and b.first and fold(a.first) == fold(b.first) and x[:2] == y[:2])
 
 
@@ -164,8 +162,13 @@ def clashes(everyone: list[Person]) -> dict[frozenset[str], set[str]]:
     (("Omar", "Haddad"), ("Amal", "Haddad"), True),
     (("Priya", "Raman"), ("", "Rahman"), True),       # one edit, both 5+ letters
     (("Sam", "Okafor"), ("Sam", "Okoye"), True),      # same first name, surnames start alike
-    (("", "Okafor"), ("Kofi", "Okoye"), False),       # four edits apart
-    (("Li", "Wei"), ("Jo", "Wen"), False),            # short surnames: only the same one counts
+    (("", "Okafor"), ("Kofi", "Okoye"), True),        # same start, half the letters in common
+    (("Li", "Wei"), ("Jo", "Wen"), True),             # one letter apart
+    (("Grace", "Lin"), ("Oskar", "Lind"), True),      # one letter added
+    (("Kofi", "Asante"), ("Oskar", "Nyberg"), False),
+    (("Grace", "Mensah"), ("Priya", "Raman"), False),
+    (("Li", "Wei"), ("Jo", "Ng"), False),             # a two-letter surname: only the same one counts
+    (("Rachel", "Adams"), ("Victor", "Adeyemi"), False),  # same start, half the letters only
     (("Sam", "Whitfield"), ("", "Okafor"), False),
     (("Elena", "Rossi"), ("Rosa", "Delgado"), False),
 ])
@@ -190,11 +193,4 @@ def test_every_source_is_read():
 
 def test_no_two_people_share_a_surname_or_nearly_so():
     found = clashes(people())
-    unexpected = {k: v for k, v in found.items() if k not in EXPECTED_FIXED_BY_MERGE}
-    assert not unexpected, "\n".join(sorted(d for v in unexpected.values() for d in v))
-
-
-@pytest.mark.xfail(reason="EXPECTED_FIXED_BY_MERGE: Haddad goes with branch q22's merge; Rahman/Raman needs a "
-                          "rename in lesson 05 and a persona that no branch makes yet", strict=False)
-def test_no_clash_at_all_once_the_branches_are_merged():
-    assert not clashes(people())
+    assert not found, "\n".join(sorted(d for v in found.values() for d in v))
