@@ -100,3 +100,19 @@ def test_the_count_pattern_finds_counts_and_only_counts():
     for plain in ["the questions you drafted", "lesson 02 says how many questions", "Four groups of questions",
                   "with 5 to 8 starter questions"]:
         assert not COUNT.search(plain), plain
+
+
+def test_no_other_lesson_states_a_count_of_questions():
+    """Lessons 00-08 other than 02 refer to lesson 02 for how many questions; ``COUNT`` finds "five to
+    eight questions", not "the log answers six questions" (see the exceptions below: a count of
+    the log's own questions is not a count of questions to ask)."""
+    said = []
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+        if path == LESSON:
+            continue
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for c in nb["cells"]:
+            text = " ".join("".join(c["source"]).split()) if c["cell_type"] == "markdown" else ""
+            said += [f"{path.name}: {m.group(0)}" for m in COUNT.finditer(text)
+                     if "log answers" not in text[max(0, m.start() - 20):m.end()]]
+    assert said == [], said
