@@ -253,6 +253,7 @@ class Step:
     minutes: int
     what: str
     lesson: lessons.Lesson | None   # None: a part with a partner or the group, in no lesson
+    alone: str = ""                  # what to do instead when working alone ("" = as in the workshop)
 
 
 def essentials(plan_id: str = ESSENTIALS_PLAN) -> tuple[str, int, list[Step]]:
@@ -265,7 +266,7 @@ def essentials(plan_id: str = ESSENTIALS_PLAN) -> tuple[str, int, list[Step]]:
     if plan is None:
         return "", 0, []
     by_file = {x.file: x for x in lessons.catalogue()}
-    steps = [Step(b.minutes, b.activity, by_file.get(b.lesson)) for b in plan.blocks]
+    steps = [Step(b.minutes, b.activity, by_file.get(b.lesson), b.alone) for b in plan.blocks]
     return plan.title, plan.minutes, steps
 
 
@@ -330,9 +331,10 @@ def essentials_view(link_prefix: str = "") -> Page:
     items, lines = [], []
     for s in steps:
         where = _link(s.lesson, link_prefix) if s.lesson else "With a partner or your group (in no lesson)"
-        items.append(f"<li>{where}, {s.minutes} min. In the workshop: {_e(s.what)}</li>")
+        said = f"On your own: {s.alone}" if s.alone else f"In the workshop: {s.what}"
+        items.append(f"<li>{where}, {s.minutes} min. {_e(said)}</li>")
         lines.append(f"- {(s.lesson.number + ' ' + s.lesson.title) if s.lesson else 'With a partner'}, "
-                     f"{s.minutes} min. In the workshop: {s.what}")
+                     f"{s.minutes} min. {said}")
     head = (f"<p>If you have about an hour, take this route: the parts the {minutes}-minute workshop uses, "
             f"{minutes} minutes in all. The full series takes longer and goes further.</p>")
     return Page(f"<section aria-label=\"The essentials in about an hour\">{head}<ol>{''.join(items)}</ol></section>",

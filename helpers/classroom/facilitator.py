@@ -35,6 +35,7 @@ class Block:
     rounds: int = 0      # a role-play: how many rounds (0 = not a role-play)
     talk_minutes: int = 0      # a role-play: minutes of interview in each round
     feedback_minutes: int = 0  # a role-play: minutes of feedback after each round
+    alone: str = ""      # what a learner working on their own does instead ("" = the activity as it is)
 
     @property
     def round_minutes(self) -> int:
@@ -157,7 +158,8 @@ BLOCK = schema.Table({"minutes": schema.Number(low=1, help="10"), "activity": sc
                       "mode": schema.Text(required=False, choices=tuple(MODES)),
                       "rounds": schema.Number(low=1, high=6, required=False, help="3"),
                       "talk_minutes": schema.Number(low=1, high=30, required=False, help="5"),
-                      "feedback_minutes": schema.Number(low=0, high=15, required=False, help="1")})
+                      "feedback_minutes": schema.Number(low=0, high=15, required=False, help="1"),
+                      "alone": schema.Text(required=False)})
 ROUND_FIELDS = ("rounds", "talk_minutes", "feedback_minutes")
 
 
@@ -227,7 +229,7 @@ def _validate(data: dict, text: str, path) -> tuple[list[Plan], list[str]]:
             mistakes += wrong
             if not wrong:
                 blocks.append(Block(b["minutes"], b["activity"].strip(), lesson, b.get("mode", ""),
-                                    *(int(b.get(k, 0)) for k in ROUND_FIELDS)))
+                                    *(int(b.get(k, 0)) for k in ROUND_FIELDS), alone=b.get("alone", "").strip()))
         total = sum(b.minutes for b in blocks)
         if len(blocks) == len(item["blocks"]) and total != item["minutes"]:
             mistakes.append(f"{where}: the blocks add up to {total} minutes, but the plan says "

@@ -164,6 +164,27 @@ def test_the_essentials_route_comes_from_the_60_minute_plan_and_adds_up():
     assert "60 minutes" in page.html and 'href="../notebooks/02-research-to-questions.ipynb"' in page.html
 
 
+def test_the_route_speaks_to_a_learner_working_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # the shipped plan says, for every part, what to do on your own (the role-play becomes the
+    # practice partner), so the route never tells a learner alone to form groups
+    steps = progress.essentials()[2]
+    assert steps and all(s.alone for s in steps)
+    text = progress.essentials_view().text
+    assert text.count("On your own:") == len(steps) and "In the workshop:" not in text
+    assert "practice partner" in [s for s in steps if s.lesson is None][0].alone
+    # a part with no `alone` text falls back to the workshop's wording, said as such
+    folder = tmp_path / "content"
+    import shutil
+    shutil.copytree(facilitator.content.folder(), folder)
+    toml = folder / "workshop.toml"
+    body = toml.read_text(encoding="utf-8")
+    first = body.index("\nalone = ")
+    toml.write_text(body[:first] + body[body.index("\n", first + 1):], encoding="utf-8")
+    monkeypatch.setenv("INTERVIEW_CONTENT", str(folder))
+    text = progress.essentials_view().text
+    assert text.count("In the workshop: Welcome.") == 1 and text.count("On your own:") == len(steps) - 1
+
+
 def test_measured_minutes_match_the_lessons_and_the_shipped_list():
     wpm, found, problems = lessons.lesson_activities()
     assert problems == [], "\n".join(problems)
