@@ -45,6 +45,7 @@ from typing import Any, Iterable, Mapping
 from helpers import content
 from helpers.core import Problem, Result
 from helpers.core import dates as _dates
+from helpers.core import followup as _followup
 from helpers.core import export as _export
 from helpers.core.store import Collection, Store, StoreError
 from helpers.conversation.personas import (COOL_AT, FOLDER, POINTS, TEMPERAMENTS, WARM_AT, Node, Option, Persona, _next, best_path, check_content, folder, needs_checkin, outcomes, paths, persona, personas, scored)
@@ -109,16 +110,17 @@ def _mood(warmth: int) -> str:
     return "warm" if warmth >= WARM_AT else "cool" if warmth <= COOL_AT else "neutral"
 
 
-def checkin_day(day: dt.date) -> str:
-    """The first weekday 7-10 days after ``day``, as people say it.
+def checkin_day(day: dt.date, country: str | None = None) -> str:
+    """The first working day 7-10 days after ``day``, as people say it: weekends and the public
+    holidays of ``country`` skipped (None: the learner's country, else the class's), as the
+    check-in calculator of lesson 04 proposes.
 
-    >>> checkin_day(dt.date(2026, 12, 4))
+    >>> checkin_day(dt.date(2026, 12, 4), country="none")
     'Friday 11 December'
+    >>> checkin_day(dt.date(2026, 12, 18), country="GB")     # 25-28 December are days off in England
+    'Tuesday 29 December'
     """
-    first, last = _dates.checkin_window(day)
-    while first.weekday() >= 5:
-        first += dt.timedelta(days=1)
-    return _dates.day_label(first)
+    return _dates.day_label(_followup.checkin_dates(day, country=country)[0])
 
 
 def _fill(text: str, p: Persona, day: str) -> str:
