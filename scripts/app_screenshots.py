@@ -81,6 +81,8 @@ def _first_chart(page: Any) -> Any:
 
 SHOTS = [
     Shot("app-index.png", "app/index.ipynb"),
+    Shot("app-progress.png", "app/index.ipynb",
+         lambda p: p.locator("#rendered_cells table.iiw-progress").first, whole_cell=False),
     Shot("app-questions-form.png", "notebooks/02-research-to-questions.ipynb",
          lambda p: form(p, "Draft your questions"), _questions, with_prompt=False),
     Shot("app-check-in-dates.png", "notebooks/04-referrals-and-follow-up.ipynb",
