@@ -34,6 +34,11 @@ from pathlib import Path
 SHARED_NAME = "shared_log.csv"        # what the share writes in the work folder, and the hand-in's name
 READINESS_NAME = "shared_readiness.json"   # helpers.sharing.SHARED_READINESS: written beside it
 READINESS_WHENS = ("before", "after", "after-interview")
+# As helpers.core.ratings (ID_PATTERN, ID_MAX, RATING_MAX): this script runs on the hub without the
+# package, so it keeps its own copy; tests/sharing/test_readiness_share.py holds them equal.
+READINESS_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+READINESS_ID_MAX = 40
+READINESS_RATING_MAX = 100
 MAX_BYTES = 5 * 1024 * 1024           # a shared log is a few kilobytes; refuse anything huge
 
 
@@ -107,8 +112,9 @@ def readiness_problem(data: bytes) -> str:
                 or item["when"] not in READINESS_WHENS or not isinstance(item["date"], str)
                 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["date"]) or not is_day(item["date"])
                 or not isinstance(item["ratings"], dict)
-                or not all(isinstance(k, str) and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", k) and len(k) <= 40
-                           and isinstance(v, int) and not isinstance(v, bool) for k, v in item["ratings"].items())):
+                or not all(isinstance(k, str) and re.fullmatch(READINESS_ID, k) and len(k) <= READINESS_ID_MAX
+                           and isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= READINESS_RATING_MAX
+                           for k, v in item["ratings"].items())):
             return "it holds something other than numbers and dates"
     return ""
 

@@ -174,7 +174,7 @@ RULES: tuple[Rule, ...] = (
          "you have answered every question of both self-checks (right or wrong)", _quiz),
     Rule("02-research-to-questions.ipynb",
          f"you have saved at least one research finding and at least {QUESTIONS_AT_LEAST} questions, with at "
-         "least one in each of the four groups", _questions),
+         "least one in each group of questions", _questions),
     Rule("03-asking-and-thanking.ipynb", "you have saved a request and a thank-you (a follow-up only if you "
                                         "need one)", _emails),
     Rule("04-referrals-and-follow-up.ipynb", "you have saved your referral ask (a check-in plan only if someone "

@@ -44,8 +44,15 @@ WHENS: dict[str, str] = {
 }
 
 
+#: A statement's id, as readiness.toml, the share and the hub hand-in all accept it.
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ID_MAX = 40
+#: No scale goes beyond this: a saved rating above it (or below 0) marks the file as damaged.
+RATING_MAX = 100
+
+
 def _is_rating(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= RATING_MAX
 
 
 def _date(value: Any) -> dt.date | None:
@@ -132,11 +139,25 @@ def latest(when: str | Iterable[str] | None = None) -> Taking | None:
     return next((t for t in reversed(takings()) if kinds is None or t.when in kinds), None)
 
 
-def numbers_only(items: Iterable[Taking]) -> list[dict[str, Any]]:
+def numbers_only(items: Iterable[Taking], ids: Iterable[str] | None = None,
+                 scale: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """What may leave the workspace (a class summary, an export): when, date and the ratings as
-    whole numbers, and nothing else."""
-    return [{"when": t.when, "date": t.date.isoformat(),
-             "ratings": {str(k): int(v) for k, v in t.ratings.items() if _is_rating(v)}} for t in items]
+    whole numbers, and nothing else. With ``ids`` (the statements' ids) and ``scale`` (low, high),
+    only ratings of those statements and on that scale leave; a taking left with none is dropped.
+
+    >>> t = Taking("before", dt.date(2026, 3, 2), {"request-email": 2, "omar-at-acme": 3, "awkward": 9})
+    >>> numbers_only([t], ids=["request-email", "awkward"], scale=(1, 5))
+    [{'when': 'before', 'date': '2026-03-02', 'ratings': {'request-email': 2}}]
+    """
+    keep = None if ids is None else set(ids)
+    low, high = scale if scale is not None else (0, RATING_MAX)
+    out = []
+    for t in items:
+        marks = {str(k): int(v) for k, v in t.ratings.items()
+                 if _is_rating(v) and low <= v <= high and (keep is None or k in keep)}
+        if marks:
+            out.append({"when": t.when, "date": t.date.isoformat(), "ratings": marks})
+    return out
 
 
 def check_shape(when: Any, ratings: Any) -> list[Problem]:

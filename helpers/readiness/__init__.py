@@ -60,7 +60,7 @@ SCHEMA = Table({
     "scale_max": Number(help="5"),
     "scale_labels": Table(required=False),
     "statement": Entries(Table({
-        "id": Text(pattern=r"[a-z0-9]+(-[a-z0-9]+)*", pattern_help=_ID_HELP, unique=True, max_len=60),
+        "id": Text(pattern=ratings.ID_PATTERN, pattern_help=_ID_HELP, unique=True, max_len=ratings.ID_MAX),
         "text": Text(max_len=TEXT_MAX),
     }, allow_other=False), label_key="id"),
 }, allow_other=False)
@@ -240,7 +240,13 @@ def take(when: str, numbers: Sequence[Any], day: str, cfg: Settings | None = Non
     except content.ContentError as exc:
         return _content_refused(exc)
     problems: list[Problem] = []
-    numbers = list(numbers or [])
+    if isinstance(numbers, (str, bytes)) or not isinstance(numbers, Sequence):
+        return Result.refused([Problem("ratings", str(numbers)[:40], "is not a list of numbers",
+                                       "Put one number per statement between the brackets, e.g. [2, 3, 1, 2, 4, 3]",
+                                       "not_a_list")],
+                              message="Nothing was saved: put one number per statement between the brackets, "
+                                      "e.g. [2, 3, 1, 2, 4, 3].")
+    numbers = list(numbers)
     if len(numbers) > len(cfg.statements):
         problems.append(Problem("ratings", str(numbers), f"has {len(numbers)} numbers for "
                                 f"{len(cfg.statements)} statements", "Give one number per statement, in order",
@@ -356,6 +362,9 @@ def change(before: Taking, after: Taking, cfg: Settings | None = None) -> Change
             cfg = None   # the ratings still compare; statements are named by their ids
     order = [s.id for s in cfg.statements] if cfg else []
     both = set(before.ratings) & set(after.ratings)
+    if cfg is not None:   # a rating off the scale (a hand-edited file) is not compared
+        both = {i for i in both if cfg.scale_min <= before.ratings[i] <= cfg.scale_max
+                and cfg.scale_min <= after.ratings[i] <= cfg.scale_max}
     ids = [i for i in order if i in both] + sorted(both - set(order))
     rows = tuple(Row(i, _text_of(i, cfg), before.ratings[i], after.ratings[i]) for i in ids)
 

@@ -397,7 +397,10 @@ def share_learner_log(include: Iterable[object] = (), strike: Iterable[str] = ()
 # ---------------------------------------------------------------------------------------
 # The readiness check: numbers and dates only
 # ---------------------------------------------------------------------------------------
-_RATING_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+def _rating_id(key: object) -> bool:
+    from helpers.core import ratings
+
+    return isinstance(key, str) and len(key) <= ratings.ID_MAX and re.fullmatch(ratings.ID_PATTERN, key) is not None
 READINESS_KEYS = ("when", "date", "ratings")
 
 
@@ -406,10 +409,19 @@ def readiness_takings() -> tuple[list[dict], str]:
     file cannot be read. Only :func:`helpers.core.ratings.numbers_only` decides what leaves."""
     from helpers.core import ratings
 
+    from helpers import content
+
     problem = ratings.health()
     if problem is not None:
         return [], f"Your readiness check could not be read, so it is not shared ({problem.what}). {problem.fix}."
-    return ratings.numbers_only(ratings.takings()), ""
+    try:   # only the statements the class uses, rated on its scale, leave
+        data = content.load("readiness")
+        ids = [str(s["id"]) for s in data["statement"]]
+        scale = (int(data["scale_min"]), int(data["scale_max"]))
+    except (content.ContentError, KeyError, TypeError, ValueError):
+        return [], ("Your readiness check is not shared: the statements file has a mistake (your instructor "
+                    "can see it with python -m helpers check-content).")
+    return ratings.numbers_only(ratings.takings(), ids=ids, scale=scale), ""
 
 
 def check_readiness(data: object, label: str) -> list[str]:
@@ -446,10 +458,12 @@ def check_readiness(data: object, label: str) -> list[str]:
             found.append(f"{where}: has no ratings.")
             continue
         for key, value in marks.items():
-            if not (isinstance(key, str) and len(key) <= 40 and _RATING_ID.match(key)):
+            if not _rating_id(key):
                 found.append(f"{where}: a statement id is not a short id such as request-email.")
             elif isinstance(value, bool) or not isinstance(value, int):
                 found.append(f"{where}: the rating of {key} is not a whole number.")
+            elif not 0 <= value <= ratings.RATING_MAX:
+                found.append(f"{where}: the rating of {key} is not on any scale (0 to {ratings.RATING_MAX}).")
     return found
 
 
@@ -471,6 +485,7 @@ def share_readiness() -> str:
     target = workspace.path(SHARED_READINESS)
     items, why = readiness_takings()
     if why:
+        target.unlink(missing_ok=True)   # an earlier copy must not go out in its place
         return why
     if not items:
         target.unlink(missing_ok=True)

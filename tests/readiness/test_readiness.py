@@ -234,3 +234,29 @@ def test_a_damaged_file_is_said_and_kept(workspace):
     assert ch is None and message.startswith("Your saved ratings cannot be read")
     assert "Could not be read" in ex.as_text([readiness.export()])
     assert (workspace / "readiness.json").read_text(encoding="utf-8") == "{not json"
+
+
+def test_a_rating_no_scale_holds_marks_the_file_damaged_not_a_traceback(workspace):
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / "readiness.json").write_text(json.dumps({"version": 1, "takings": [
+        {"key": "k1", "when": "before", "date": "2026-03-02", "ratings": {"request-email": 2}},
+        {"key": "k2", "when": "after", "date": "2026-03-09", "ratings": {"request-email": 10 ** 400}}]}),
+        encoding="utf-8")
+    assert ratings.health() is not None and ratings.takings() == []
+    ch, message = readiness.latest_change()
+    assert ch is None and "cannot be read" in message
+
+
+def test_an_off_scale_rating_is_not_compared(workspace):
+    readiness.save_taking("before", rated(2, 3, 1, 2, 4, 3), today=BEFORE_DAY)
+    readiness.save_taking("after", rated(4, 3, 3, 1, 5, 4), today=AFTER_DAY)
+    data = json.loads((workspace / "readiness.json").read_text(encoding="utf-8"))
+    data["takings"][1]["ratings"]["request-email"] = 9      # a hand edit, 1-5 scale
+    (workspace / "readiness.json").write_text(json.dumps(data), encoding="utf-8")
+    ch, _ = readiness.latest_change()
+    assert "request-email" not in [r.id for r in ch.rows] and len(ch.rows) == 5
+
+
+def test_the_one_line_call_with_no_list_says_so(workspace):
+    out = readiness.take("before", 5, "9 March 2026")
+    assert not out.saved and out.codes == ["not_a_list"] and "between the brackets" in out.message

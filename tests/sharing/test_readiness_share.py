@@ -173,3 +173,36 @@ def test_a_class_folder_readiness_file_with_text_is_refused(tmp_path: Path):
     assert "amara.readiness.json" in cv.readiness_refused and "amara" not in cv.readiness
     text = " ".join(t for _, t in cv.status_lines())
     assert "Refused amara.readiness.json" in text and "Ana Silva" not in text
+
+
+def test_the_hub_script_accepts_the_same_ids_and_ratings_as_the_package():
+    from helpers.core import ratings
+
+    assert (hub_hand_in.READINESS_ID, hub_hand_in.READINESS_ID_MAX, hub_hand_in.READINESS_RATING_MAX) == \
+        (ratings.ID_PATTERN, ratings.ID_MAX, ratings.RATING_MAX)
+    assert tuple(ratings.WHENS) == hub_hand_in.READINESS_WHENS
+
+
+def test_only_the_class_statements_on_its_scale_leave(workspace):
+    # a hand-edited file (or a direct call) holding a name as a key, or a phone number as a rating
+    from helpers.core import ratings
+    import datetime as dt
+
+    assert ratings.add("before", {"request-email": 2, "omar-haddad-acme": 3, "awkward": 7},
+                       today=dt.date(2026, 3, 2)).saved
+    assert not ratings.add("before", {"request-email": 447700900123}, today=dt.date(2026, 3, 2)).saved
+    items, why = share.readiness_takings()
+    assert why == "" and items == [{"when": "before", "date": "2026-03-02", "ratings": {"request-email": 2}}]
+
+
+def test_a_share_that_fails_removes_the_earlier_copy(workspace):
+    from helpers.core import ratings
+    import datetime as dt
+
+    assert ratings.add("before", {"request-email": 2}, today=dt.date(2026, 3, 2)).saved
+    share.share_readiness()
+    target = workspace / share.SHARED_READINESS
+    assert target.exists()
+    (workspace / "readiness.json").write_text("{not json", encoding="utf-8")
+    said = share.share_readiness()
+    assert "not shared" in said and not target.exists()
