@@ -40,7 +40,7 @@ from helpers.core import dates
 from helpers.core import export as ex
 from helpers.core import ratings
 from helpers.core.ratings import WHENS, Taking
-from helpers.core.schema import Entries, Number, Table, Text, validate
+from helpers.core.schema import Entries, Number, Table, Text
 
 CONTENT = "readiness"
 STORE = ratings.STORE
