@@ -2,8 +2,8 @@
 
 - :func:`persona_cards_html`: one card per practice persona (``data/content/personas/``), to play
   the interviewee in the paired role-play;
-- :func:`observer_checklist_html`: what the observer ticks, ending with the six points of the
-  close that the practice partner scores;
+- :func:`observer_checklist_html`: what the observer ticks, ending with the points of the
+  close that the practice partner scores (the check-in day only where it applies);
 - :func:`prework_html`: what learners research and bring, with the time it takes;
 - :func:`instructor_notes_html`: the per-lesson notes (timing, misconception, prompt, good answers);
 - :func:`helpers.classroom.worksheets.worksheets_html`: every lesson's activities on paper (the fallback when
@@ -102,8 +102,8 @@ def observer_sections() -> list[ex.Section]:
                      "Agreed minutes: ______"),
         Checklist(obs.before_close, caption="Before the close"),
         Checklist([label for key, label in conversation.POINTS.items() if key != "checkin"]
-                  + ["Only if they offered to contact someone first: agreed a specific check-in day, "
-                     "7-10 days out (if they offer to contact someone first, agree a day)"],
+                  + ["A check-in day: if they offer to contact someone first, agree a day (a specific "
+                     "working day 7-10 days out); leave it blank when they shared how to reach the person"],
                   caption="The close (the points the practice partner scores; the last only when it applies)"),
         Lines("One thing that worked", 2),
         Lines("One thing to sharpen", 2),

@@ -19,7 +19,7 @@ __all__ = ["printables_form"]
 
 _WHAT = {
     "persona-cards.html": "one card per practice persona, for the interviewee in the role-play",
-    "observer-checklist.html": "what the observer ticks, ending with the six points of the close",
+    "observer-checklist.html": "what the observer ticks, ending with the points of the close",
     "pre-work.html": "for learners before the workshop: what to research and bring, with the time",
     "instructor-notes.html": "a note per lesson: timing, what to watch for, a discussion prompt",
     "worksheets.html": "every lesson's activities on paper, for when a laptop fails",
