@@ -51,7 +51,7 @@ def test_the_observer_checklist_ends_with_the_close_the_partner_scores(content_c
     for key, label in conversation.POINTS.items():
         if key != "checkin":
             assert f"<td>{pr.escape(label)}</td>" in page
-    assert "Only if they offered to contact someone first" in page
+    assert "leave it blank when they shared how to reach the person" in page
     assert "if they offer to contact someone first, agree a day" in page
     for item in facilitator.classroom().observer.before_close:
         assert pr.escape(item) in page
