@@ -418,6 +418,20 @@ def test_the_index_shows_progress_on_a_half_done_workspace(app, voila_server: Vo
     _check_page(page)
 
 
+def test_the_index_shows_progress_on_a_finished_workspace(app, voila_server: VoilaServer,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    from progresstools import _everything
+
+    monkeypatch.setenv("INTERVIEW_WORKSPACE", str(voila_server.workspace))   # the stores write there
+    _everything(voila_server.workspace)
+    page = app("app/index.ipynb")
+    rows = _progress_rows(page)
+    assert {_state(r) for r in rows.values()} == {"done"}, rows
+    text = page.text()
+    assert "You have done every lesson" in text and "Pick up here" not in text
+    _check_page(page)
+
+
 def test_the_index_says_which_saved_work_it_could_not_read(app, voila_server: VoilaServer):
     _half_done(voila_server.workspace)
     damaged = b'{"version": 1, "answers": [<script>alert(1)</script>'
