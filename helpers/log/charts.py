@@ -187,7 +187,7 @@ def path_counts(data: pd.DataFrame) -> pd.DataFrame:
 
     >>> from helpers import log
     >>> path_counts(log.load(log.sample_path()).data)["total"].tolist()
-    [27, 20, 16, 14]
+    [27, 20, 16, 16]
     """
     held = (data["status"] == "held").to_numpy()
     practice = (data["kind"] == "practice").to_numpy()

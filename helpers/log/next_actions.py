@@ -8,7 +8,8 @@ Four kinds of action, each said as what to do and where it is done:
 - ``follow_up`` / ``last_follow_up``: a request still unanswered (status *requested*; its date
   is the day it was sent) about three working days after it, and again about a week later;
 - ``contact_referral``: an interview that gave you names, fewer of whom are in the log
-  (as someone ``referred_by`` them) than you were given.
+  (as someone ``referred_by`` them) than you were given; while an agreed check-in is still to
+  come (they are contacting the people first), the check-in is the next step instead.
 
 Plain data in, plain data out: :func:`open_actions` lists every open action with its due
 day; :func:`next_actions` keeps those due by the as-of date, overdue first. The lesson's
@@ -161,7 +162,10 @@ def open_actions(data: pd.DataFrame, country: str | None = None) -> list[Action]
         add("last_follow_up", at, last, f"Still no reply to your request of {dates.day_label(sent)}, a week after "
                                         f"the first follow-up: send one last short note, then let it rest.")
 
-    _referral_actions(data, held, day, has_date, contact, add)
+    # Names they will pass the word to first wait for the agreed check-in; once you have checked
+    # in (or where no day was agreed), writing to them is the next step.
+    waiting = ~np.isnat(agreed) & ~done
+    _referral_actions(data, held & ~waiting, day, has_date, contact, add)
     return out
 
 

@@ -78,7 +78,7 @@ def referral_figures(data: pd.DataFrame, *, masks: _Masks | None = None) -> pd.D
     >>> from helpers import log
     >>> figures = referral_figures(log.load(log.sample_path()).data)
     >>> int(figures.loc["names received", "all"]), int(figures.loc["held interviews", "all"])
-    (19, 20)
+    (21, 20)
     """
     m = _Masks.of(data, masks)
     held = m.held
