@@ -53,9 +53,9 @@ def _case(p: conversation.Persona) -> str:
     """Which of the two cases this persona plays at the close, for the card."""
     if any(n.contacts_first for n in p.nodes.values()):
         return ("Say you would rather contact the person first. The interviewer should then agree a day to "
-                "check in (a working day 7-10 days later): if they offer to contact someone first, agree a day.")
+                "check in (a working day 7-10 days later), as the rule says: if they offer to contact someone first, agree a day.")
     return ("Share how to reach the person and leave the contact to the interviewer; no check-in day is "
-            "needed. (Only if they offer to contact someone first, agree a day.)")
+            "needed here (the rule: if they offer to contact someone first, agree a day).")
 
 
 def persona_card(p: conversation.Persona) -> Card:

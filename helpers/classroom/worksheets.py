@@ -79,7 +79,7 @@ def _questions() -> ex.Section:
 def _emails() -> ex.Section:
     data = content.load("email_templates")
     blocks: list[Any] = [ex.Paragraph("Fill in each blank in a few words. Keep the request short and ask to "
-                                      "learn, never for a job. Send the thank-you within a day.")]
+                                      "learn, never for a job. Send the thank-you the same day or the next.")]
     labels = {"request": "Request for an informational interview", "thank_you": "Thank-you e-mail",
               "follow_up": "Follow-up when there was no reply"}
     for kind in ("request", "thank_you", "follow_up"):

@@ -173,6 +173,8 @@ def window_advice(interview: dt.date, agreed: dt.date, *, country: str | None = 
     []
     >>> [a.code for a in window_advice(dt.date(2026, 12, 16), dt.date(2026, 12, 25), country="GB")]
     ['holiday']
+    >>> window_advice(dt.date(2026, 12, 18), dt.date(2026, 12, 29), country="GB")   # 25-28 December off
+    []
     """
     code = resolve_country(country)
     days = (agreed - interview).days
@@ -187,11 +189,11 @@ def window_advice(interview: dt.date, agreed: dt.date, *, country: str | None = 
         advice.append(Advice("too_soon", f"{day_label(agreed)} is only {days} day{'s' if days != 1 else ''} "
                                          f"after the interview: that leaves little time for them to reach "
                                          f"out. {better}"))
-    elif days > LATEST:
+    elif days > LATEST and agreed != first:   # first: no working day in the window (Christmas), the next one
         advice.append(Advice("too_late", f"{day_label(agreed)} is {days} days after the interview: by then "
                                          f"the conversation may have gone cold. {better}"))
     if agreed.weekday() >= 5:
-        advice.append(Advice("weekend", f"{day_label(agreed)} is a {DAY_NAMES[agreed.weekday()]}: a weekday "
+        advice.append(Advice("weekend", f"{day_label(agreed)} falls on a weekend: a weekday "
                                         "is easier for someone you know through work."))
     else:
         name = holidays_calendar.holiday_name(agreed, code)

@@ -361,7 +361,7 @@ def test_entry_tips():
     tips = summaries.entry_tips({**held, "thank_you_sent": "2026-03-02", "follow_up_on": "2026-03-11"})
     assert tips == [], "a Wednesday 9 days after: nothing to say"
     tips = summaries.entry_tips({**held, "thank_you_sent": "2026-03-02", "follow_up_on": "2026-03-07"})
-    assert len(tips) == 1 and "is a Saturday" in tips[0] and "is only 5 days after" in tips[0]
+    assert len(tips) == 1 and "falls on a weekend" in tips[0] and "is only 5 days after" in tips[0]
     tips = summaries.entry_tips({**held, "thank_you_sent": "2026-03-02"})
     assert tips == ["No check-in day recorded: if they offered to contact someone for you first, agree a working "
                     "day 7-10 days after the interview to check in, and add it here."]

@@ -101,7 +101,7 @@ def test_saving_again_adds_a_taking_and_never_overwrites(workspace):
 
 
 def test_the_one_line_call_without_the_form(workspace):
-    assert readiness.statements_text().splitlines()[1] == "1. I can write a request e-mail that a busy person answers."
+    assert readiness.statements_text().splitlines()[1] == "1. I can write a request e-mail that makes it easy for a busy person to say yes."
     out = readiness.take("before", [], "")
     assert not out.saved and out.codes == ["empty"] + ["not_rated"] * 6
     out = readiness.take("before", [2, 3, 0, 2, 4, 3, 5], "2 March 2026")
@@ -143,7 +143,7 @@ def test_the_chart_has_alt_text_with_every_number_and_a_caption(workspace):
     ch, _ = readiness.latest_change()
     fig, alt, caption = readiness.change_chart(ch)
     assert alt.startswith("Bar chart of your own ratings on a scale from 1 to 5")
-    assert "“I can write a request e-mail that a busy person answers.”: 2 before the lessons, 4 after the lessons" in alt
+    assert "“I can write a request e-mail that makes it easy for a busy person to say yes.”: 2 before the lessons, 4 after the lessons" in alt
     assert caption.startswith("You rated yourself higher on 4 of 6") and "not a measure of your skill" in caption
     assert len(fig.axes[0].patches) == 12
 

@@ -166,7 +166,7 @@ def test_other_date_outside_the_window_is_saved_with_advice(workspace: Path):
     assert "Saturday 19 December" in form.extras["sentence"].value
     form.controls["save"].click()
     assert saved(workspace)["plans"][0]["checkin_date"] == "2026-12-19"
-    assert "18 days after" in form.status.value and "is a Saturday" in form.status.value
+    assert "18 days after" in form.status.value and "falls on a weekend" in form.status.value
 
 
 def test_other_date_before_the_interview_is_shown_beside_it(workspace: Path):
