@@ -22,8 +22,8 @@ a confidence in it, it breaks trust. This module
 >>> problems, warnings
 ([], [])
 >>> print(sentence)  # doctest: +NORMALIZE_WHITESPACE
-I've been speaking with people across the field, and one theme I keep hearing is that people
-in accounting at large manufacturers are watching the new rules. Is that something you see here too?
+From my research and the conversations I've had so far, I've heard that people in accounting at
+large manufacturers are watching the new rules. Is that something you see here too?
 """
 from __future__ import annotations
 
@@ -237,7 +237,7 @@ def generalise(insight: str | None, audience_sector: str | None = None, pattern:
 
     >>> from helpers import log
     >>> _, _, s = generalise("Clinics are moving scheduling online.", "healthcare", log=log.empty())
-    >>> s.startswith("I've been speaking with people in healthcare and nearby fields")
+    >>> s.startswith("From my research and conversations in healthcare and nearby fields")
     True
     >>> problems, _, s = generalise("I am nervous about interviews.", log=log.empty())
     >>> [p.code for p in problems], s

@@ -46,7 +46,7 @@ def test_preview_shows_the_sentence_and_saves_nothing(form, workspace):
     form.controls["insight"].value = GOOD
     form.controls["preview"].click()
     assert "Preview (not saved yet)" in form.extras["preview"].value
-    assert "I&#x27;ve been speaking with people across the field" in form.extras["preview"].value
+    assert "From my research and the conversations I&#x27;ve had so far" in form.extras["preview"].value
     assert "Ready to share" in form.status.value and "sample log" in form.status.value
     assert not (workspace / "insights.json").exists()
 
@@ -58,9 +58,9 @@ def test_save_writes_the_file_and_shows_it_back_twice_is_once(form, workspace):
     assert "Saved" in form.status.value
     [entry] = saved(workspace)
     assert entry["audience_sector"] == "healthcare"
-    assert entry["sentence"].startswith("I've been speaking with people in healthcare")
+    assert entry["sentence"].startswith("From my research and conversations in healthcare")
     table = form.extras["table"].value
-    assert "people in healthcare and nearby fields" in table and entry["saved_on"] in table
+    assert "conversations in healthcare and nearby fields" in table and entry["saved_on"] in table
     assert "Saved sentence" in form.extras["preview"].value
     before = (workspace / "insights.json").read_bytes()
     form.controls["save"].click()
@@ -130,7 +130,7 @@ def test_a_chosen_pattern_is_used(form, workspace):
     form.controls["insight"].value = GOOD
     form.controls["pattern"].value = "curious"
     form.controls["save"].click()
-    assert saved(workspace)[0]["sentence"].startswith("Something I heard from a few people")
+    assert saved(workspace)[0]["sentence"].startswith("Something I heard in a recent conversation")
 
 
 def test_copying_an_earlier_insight(form):

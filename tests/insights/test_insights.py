@@ -32,14 +32,14 @@ def test_generalise_uses_the_default_pattern():
     problems, warnings, sentence = insights.generalise(
         "People in accounting at large manufacturers are watching the new rules.", log=log.empty())
     assert problems == [] and warnings == []
-    assert sentence == ("I've been speaking with people across the field, and one theme I keep hearing is that "
+    assert sentence == ("From my research and the conversations I've had so far, I've heard that "
                         "people in accounting at large manufacturers are watching the new rules. "
                         "Is that something you see here too?")
 
 
 def test_a_sector_chooses_a_pattern_that_mentions_it():
     _, _, sentence = insights.generalise("Clinics are moving scheduling online", "Healthcare", log=log.empty())
-    assert "people in healthcare and nearby fields" in sentence
+    assert "conversations in healthcare and nearby fields" in sentence
     assert sentence.endswith("clinics are moving scheduling online. Does that match what you see?")
 
 
@@ -107,7 +107,7 @@ def test_a_sentence_about_the_learner_is_not_built(insight):
 ])
 def test_lead_ins_are_dropped_and_a_place_keeps_its_capital(insight, kept):
     check = insights.check(insight, log=log.empty())
-    assert check.problems == [] and f"is that {kept}." in check.sentence
+    assert check.problems == [] and f"heard that {kept}." in check.sentence
 
 
 @pytest.mark.parametrize("insight, codes", [
@@ -248,7 +248,7 @@ def saved_file(workspace: Path) -> dict:
 
 def test_save_writes_once_and_reads_back(workspace):
     result = insights.save_insight("People in accounting are watching the new rules.", "Healthcare")
-    assert result.ok and result.changed and result.item["sentence"].startswith("I've been speaking with people in healthcare")
+    assert result.ok and result.changed and result.item["sentence"].startswith("From my research and conversations in healthcare")
     data = saved_file(workspace)
     assert len(data["insights"]) == 1
     entry = data["insights"][0]
@@ -306,7 +306,7 @@ def test_delete_list_and_export(workspace):
     frame = insights.insights_frame()
     assert len(frame) == 2 and "R&D teams" in frame.iloc[1]["from the insight"]
     text = insights.export_text()
-    assert text.startswith("Sharing what you have learned\n") and "1. I've been speaking" in text
+    assert text.startswith("Sharing what you have learned\n") and "1. From my research" in text
     assert "<" not in text
     assert insights.delete_insight(first["id"]).changed
     assert insights.delete_insight(first["id"]).codes == ["not_found"]
@@ -336,7 +336,7 @@ def test_shipped_content_is_fine():
 
 def test_an_edit_to_the_content_shows_up(content_copy):
     text = content_copy.read_text(encoding="utf-8")
-    content_copy.write_text(text.replace("one theme I keep hearing is that", "a pattern I notice is that"),
+    content_copy.write_text(text.replace("I've heard that {insight}", "a pattern I notice is that {insight}"),
                             encoding="utf-8")
     _, _, sentence = insights.generalise("Clinics hire in spring", log=log.empty())
     assert "a pattern I notice is that clinics hire in spring" in sentence
