@@ -81,6 +81,8 @@ def _first_chart(page: Any) -> Any:
 
 SHOTS = [
     Shot("app-index.png", "app/index.ipynb"),
+    Shot("class-readiness.png", "notebooks/instructor/01-class-summary.ipynb",
+         lambda p: p.locator("#rendered_cells table", has_text="median change").first, whole_cell=True),
     Shot("app-progress.png", "app/index.ipynb",
          lambda p: p.locator("#rendered_cells table.iiw-progress").first, whole_cell=False),
     Shot("app-questions-form.png", "notebooks/02-research-to-questions.ipynb",
