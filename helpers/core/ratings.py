@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -55,11 +56,16 @@ def _is_rating(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= RATING_MAX
 
 
-def _date(value: Any) -> dt.date | None:
-    if not isinstance(value, str):
+def iso_date(value: Any) -> dt.date | None:
+    """A date written as ``YYYY-MM-DD`` (the only form a saved or shared taking holds), else None.
+
+    >>> iso_date("2026-03-02"), iso_date("2026-02-30"), iso_date("2026-W10-1")
+    (datetime.date(2026, 3, 2), None, None)
+    """
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return None
     try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else None
+        return dt.date.fromisoformat(value)
     except ValueError:
         return None
 
@@ -71,7 +77,7 @@ class _RatingsStore(Store):
         out = super().validate(data)
         for n, item in enumerate(out["takings"], 1):
             ratings = item["ratings"]
-            bad = (item["when"] not in WHENS or _date(item["date"]) is None or not ratings
+            bad = (item["when"] not in WHENS or iso_date(item["date"]) is None or not ratings
                    or not all(isinstance(k, str) and _is_rating(v) for k, v in ratings.items()))
             if bad:
                 raise StoreError(self._problem(
@@ -102,7 +108,7 @@ class Taking:
 
 
 def _taking(record: Mapping[str, Any]) -> Taking:
-    return Taking(record["when"], _date(record["date"]) or dt.date.min, dict(record["ratings"]), str(record["key"]))
+    return Taking(record["when"], iso_date(record["date"]) or dt.date.min, dict(record["ratings"]), str(record["key"]))
 
 
 def health() -> Problem | None:

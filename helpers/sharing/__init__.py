@@ -409,19 +409,33 @@ def readiness_takings() -> tuple[list[dict], str]:
     file cannot be read. Only :func:`helpers.core.ratings.numbers_only` decides what leaves."""
     from helpers.core import ratings
 
-    from helpers import content
-
     problem = ratings.health()
     if problem is not None:
         return [], f"Your readiness check could not be read, so it is not shared ({problem.what}). {problem.fix}."
-    try:   # only the statements the class uses, rated on its scale, leave
-        data = content.load("readiness")
-        ids = [str(s["id"]) for s in data["statement"]]
-        scale = (int(data["scale_min"]), int(data["scale_max"]))
-    except (content.ContentError, KeyError, TypeError, ValueError):
+    found = readiness_statements()   # only the statements the class uses, rated on its scale, leave
+    if found is None:
         return [], ("Your readiness check is not shared: the statements file has a mistake (your instructor "
                     "can see it with python -m helpers check-content).")
-    return ratings.numbers_only(ratings.takings(), ids=ids, scale=scale), ""
+    statements, scale = found
+    return ratings.numbers_only(ratings.takings(), ids=[i for i, _ in statements], scale=scale), ""
+
+
+def readiness_statements() -> tuple[list[tuple[str, str]], tuple[int, int]] | None:
+    """The class's statements (id, text) and scale (low, high) from readiness.toml, read without the
+    readiness activity (activities meet only through core and content); None when the file is
+    missing or has a mistake (``check-content`` names it)."""
+    from helpers import content
+
+    try:
+        data = content.load("readiness")
+    except content.ContentError:
+        return None
+    items = [(str(s.get("id", "")), str(s.get("text", ""))) for s in data.get("statement", [])
+             if isinstance(s, dict) and s.get("id")]
+    low, high = data.get("scale_min"), data.get("scale_max")
+    if not (items and isinstance(low, int) and isinstance(high, int) and low < high):
+        return None
+    return items, (low, high)
 
 
 def check_readiness(data: object, label: str) -> list[str]:
@@ -450,8 +464,7 @@ def check_readiness(data: object, label: str) -> list[str]:
             continue
         if item["when"] not in ratings.WHENS:
             found.append(f"{where}: when should be one of {', '.join(ratings.WHENS)}.")
-        if not (isinstance(item["date"], str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["date"])
-                and _is_day(item["date"])):
+        if ratings.iso_date(item["date"]) is None:
             found.append(f"{where}: the date is not a date such as 2026-03-02.")
         marks = item["ratings"]
         if not isinstance(marks, dict) or not marks:
@@ -466,15 +479,6 @@ def check_readiness(data: object, label: str) -> list[str]:
                 found.append(f"{where}: the rating of {key} is not on any scale (0 to {ratings.RATING_MAX}).")
     return found
 
-
-def _is_day(text: str) -> bool:
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def share_readiness() -> str:

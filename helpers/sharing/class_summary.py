@@ -499,17 +499,7 @@ def _pair(takings: list[dict]) -> tuple[dict | None, dict | None]:
 
 def _statements() -> tuple[list[tuple[str, str]], tuple[int, int]]:
     """The statements (id, text) and the scale from readiness.toml; ([], (1, 5)) without it."""
-    from helpers import content
-
-    try:
-        data = content.load("readiness")
-    except content.ContentError:
-        return [], (1, 5)
-    items = [(str(s.get("id", "")), str(s.get("text", ""))) for s in data.get("statement", [])
-             if isinstance(s, dict) and s.get("id")]
-    low, high = data.get("scale_min", 1), data.get("scale_max", 5)
-    ok = isinstance(low, int) and isinstance(high, int) and low < high
-    return items, ((low, high) if ok else (1, 5))
+    return share.readiness_statements() or ([], (1, 5))
 
 
 def readiness_change(by_learner: dict[str, list[dict]], statements: list[tuple[str, str]] | None = None,
